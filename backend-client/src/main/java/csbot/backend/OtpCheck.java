@@ -1,0 +1,5 @@
+package csbot.backend;
+
+/** The backend's verdict on one code. */
+public record OtpCheck(OtpStatus status, int attemptsLeft) {
+}

@@ -1,0 +1,151 @@
+package csbot.sim;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The simulator's controls for tests and demos ({@code /sim/admin/*}); not part of the contract. */
+final class AdminApi {
+
+    record ClockJson(long advanceSeconds) {
+    }
+
+    record NowJson(Instant now) {
+    }
+
+    /** Fields left out (null) keep their value. */
+    record LineChangeJson(String msisdn, LineStatus status, BigDecimal balance, Instant expiresAt) {
+
+        LineChangeJson {
+            msisdn = Inputs.msisdn(msisdn);
+            requireNotNegative(balance == null ? BigDecimal.ZERO : balance, "balance");
+        }
+
+        LineAccount applyTo(LineAccount line) {
+            LineAccount changed = status == null ? line : line.withStatus(status);
+            changed = balance == null ? changed : changed.withBalance(balance);
+            return expiresAt == null ? changed : changed.withExpiry(expiresAt);
+        }
+    }
+
+    /** Left-out allowances mean the plan has none; other left-out fields take the defaults below. */
+    record NewLineJson(String msisdn, String iccid, CardType cardType, LineStatus status, String currency,
+                       BigDecimal balance, Long dataMb, Long voiceMin, Long sms, Instant expiresAt) {
+
+        private static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
+
+        NewLineJson {
+            msisdn = Inputs.msisdn(msisdn);
+            iccid = Inputs.text(iccid).isEmpty() ? "" : Inputs.iccid(iccid);
+            cardType = cardType == null ? CardType.SIM : cardType;
+            status = status == null ? LineStatus.ACTIVE : status;
+            currency = Inputs.currency(currency);
+            balance = requireNotNegative(balance == null ? BigDecimal.ZERO : balance, "balance");
+        }
+
+        AccountStore.LineDraft toDraft(Instant now) {
+            Map<Allowance, Long> allowances = new EnumMap<>(Allowance.class);
+            putIfGiven(allowances, Allowance.DATA, dataMb);
+            putIfGiven(allowances, Allowance.VOICE, voiceMin);
+            putIfGiven(allowances, Allowance.SMS, sms);
+            return new AccountStore.LineDraft(msisdn, iccid, cardType, status, currency, balance, allowances,
+                    expiresAt == null ? now.plus(DEFAULT_VALIDITY) : expiresAt);
+        }
+
+        private static void putIfGiven(Map<Allowance, Long> allowances, Allowance allowance, Long left) {
+            if (left != null) {
+                allowances.put(allowance, requireNotNegative(BigDecimal.valueOf(left), allowance.usageType).longValue());
+            }
+        }
+    }
+
+    record NewCustomerJson(String name, String email, String alternateNumber, List<NewLineJson> lines) {
+
+        NewCustomerJson {
+            if (Inputs.text(name).isBlank()) {
+                throw ApiError.badRequest("invalidBody", "name is required");
+            }
+            email = Inputs.text(email);
+            alternateNumber = Inputs.text(alternateNumber);
+            if (lines == null || lines.isEmpty()) {
+                throw ApiError.badRequest("invalidBody", "a customer has at least one line");
+            }
+        }
+    }
+
+    record CustomerJson(String id, String name, String email, String alternateNumber, List<LineSummary> lines) {
+    }
+
+    private final Faults faults;
+    private final SimClock clock;
+    private final AccountStore store;
+    private final Runnable reset;
+
+    AdminApi(Faults faults, SimClock clock, AccountStore store, Runnable reset) {
+        this.faults = faults;
+        this.clock = clock;
+        this.store = store;
+        this.reset = reset;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/sim/admin/faults", this::setFaults)
+                .add("DELETE", "/sim/admin/faults", request -> {
+                    faults.clear();
+                    return Reply.noContent();
+                })
+                .add("POST", "/sim/admin/clock", this::advanceClock)
+                .add("POST", "/sim/admin/reset", request -> {
+                    reset.run();
+                    return Reply.noContent();
+                })
+                .add("POST", "/sim/admin/lines", this::changeLine)
+                .add("POST", "/sim/admin/customers", this::addCustomer);
+    }
+
+    private Reply setFaults(Request request) {
+        FaultPlan plan = request.json(FaultPlan.class);
+        faults.set(plan);
+        return Reply.ok(plan);
+    }
+
+    private Reply advanceClock(Request request) {
+        long seconds = request.json(ClockJson.class).advanceSeconds();
+        if (seconds < 0) {
+            throw ApiError.badRequest("invalidBody", "the clock only moves forward");
+        }
+        clock.advance(Duration.ofSeconds(seconds));
+        return Reply.ok(new NowJson(clock.now()));
+    }
+
+    private Reply changeLine(Request request) {
+        LineChangeJson change = request.json(LineChangeJson.class);
+        LineAccount line = store.update(change.msisdn(), change::applyTo)
+                .orElseThrow(() -> ApiError.notFound("no line with this number"));
+        return Reply.ok(LineSummary.of(store.owner(line).orElseThrow(), line, clock.now()));
+    }
+
+    private Reply addCustomer(Request request) {
+        NewCustomerJson body = request.json(NewCustomerJson.class);
+        Instant now = clock.now();
+        AccountStore.CustomerDraft draft = new AccountStore.CustomerDraft(body.name(), body.email(),
+                body.alternateNumber(), body.lines().stream().map(line -> line.toDraft(now)).toList());
+        Customer customer = store.add(draft, now).orElseThrow(() -> new ApiError(409, "lineExists",
+                "one of these numbers or ICCIDs is already in use"));
+        List<LineSummary> lines = customer.msisdns().stream()
+                .map(msisdn -> LineSummary.of(customer, store.byMsisdn(msisdn).orElseThrow(), now))
+                .toList();
+        return Reply.created(new CustomerJson(customer.id(), customer.name(), customer.email(),
+                customer.alternateNumber(), lines));
+    }
+
+    private static BigDecimal requireNotNegative(BigDecimal value, String field) {
+        if (value.signum() < 0) {
+            throw ApiError.badRequest("invalidBody", field + " must not be negative");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,20 @@
+package csbot.bot.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The carrier account backend. Environment: {@code BACKEND_BASE_URL}.
+ *
+ * @param maxAttempts attempts of an idempotent call (GET, keyed POST) before it counts as unavailable
+ */
+@Validated
+@ConfigurationProperties("csbot.backend")
+public record BackendProperties(@NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration callTimeout,
+                                @Min(1) int maxAttempts) {
+}

@@ -1,0 +1,43 @@
+package csbot.bot.demo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * No Telegram token configured means demo mode: everything a newcomer needs runs on this machine — a Redis (an
+ * embedded one if none answers), the account backend simulator, and a Telegram emulator with a web chat at
+ * http://localhost:8080/. The bot itself then serves actuator on 8081. Runs before any bean is made, so the rest of
+ * the application just sees ordinary configuration pointing at local servers.
+ */
+public final class DemoModeDetector implements EnvironmentPostProcessor {
+
+    public static final String PROFILE = "demo";
+    static final String DEMO_TOKEN = "123456:demo";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String token = environment.getProperty("csbot.telegram.token", "");
+        if (!token.isBlank()) {
+            return;
+        }
+        String chatPort = environment.getProperty("csbot.demo.chat-port", "8080");
+        String simulatorPort = environment.getProperty("csbot.demo.simulator-port", "8090");
+        Map<String, Object> demo = new HashMap<>();
+        demo.put("csbot.demo.enabled", "true");
+        demo.put("csbot.telegram.token", DEMO_TOKEN);
+        demo.put("csbot.telegram.api-url", "http://127.0.0.1:" + chatPort);
+        demo.put("csbot.telegram.mode", "polling");
+        demo.put("csbot.telegram.poll-timeout-seconds", "10");
+        demo.put("csbot.backend.base-url", "http://127.0.0.1:" + simulatorPort);
+        if (environment.getProperty("PORT") == null) {
+            demo.put("server.port", "8081");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("csbot-demo", demo));
+        environment.addActiveProfile(PROFILE);
+    }
+}

@@ -1,0 +1,269 @@
+package csbot.bot.send;
+
+import csbot.bot.config.SenderProperties;
+import csbot.dialogs.io.Outbound;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers what the dialogs want said, keeping to Telegram's flood limits: per chat (about one message a second,
+ * small bursts allowed) and over all chats. Each chat has its own queue, delivered in order; a {@code 429} pauses all
+ * sending for its {@code retry_after}; passing failures are retried with backoff; an edit of a message that is gone
+ * becomes a new message. Nothing is dropped without an error in the log and a count in the metrics.
+ * Waiting never holds a thread: a chat whose turn has not come is rescheduled.
+ */
+@Component
+public final class Sender implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+
+    private final TelegramClient telegram;
+    private final SenderProperties properties;
+    private final RateSchedule global;
+    private final ConcurrentHashMap<Long, ChatQueue> chats = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Counter sent;
+    private final Counter retried;
+    private final Counter throttled;
+    private final Counter undelivered;
+
+    public Sender(TelegramClient telegram, SenderProperties properties, MeterRegistry metrics) {
+        this.telegram = telegram;
+        this.properties = properties;
+        this.global = new RateSchedule(properties.globalPerSecond(), Math.max(1, (int) (properties.globalPerSecond() / 10)));
+        this.sent = metrics.counter("csbot.sender.sent");
+        this.retried = metrics.counter("csbot.sender.retried");
+        this.throttled = metrics.counter("csbot.sender.throttled");
+        this.undelivered = metrics.counter("csbot.sender.undelivered");
+        metrics.gauge("csbot.sender.queued", queued);
+    }
+
+    /** Queues messages for delivery, each chat's in the order given. */
+    public void send(List<Outbound> outbound) {
+        for (Outbound out : outbound) {
+            if (out instanceof Outbound.AnswerCallback) {
+                // not a chat message: no flood limit, and the customer's button spins until it is answered
+                deliver(new Pending(out), null);
+                continue;
+            }
+            queued.incrementAndGet();
+            boolean[] start = new boolean[1];
+            ChatQueue chat = chats.compute(out.chatId(), (id, existing) -> {
+                ChatQueue queue = existing == null ? new ChatQueue(id) : existing;
+                synchronized (queue) {
+                    queue.queue.add(new Pending(out));
+                    start[0] = !queue.draining;
+                    queue.draining = true;
+                }
+                return queue;
+            });
+            if (start[0]) {
+                timer.execute(() -> drain(chat));
+            }
+        }
+    }
+
+    /** Messages accepted but not yet delivered (or given up). */
+    public int backlog() {
+        return queued.get();
+    }
+
+    private void drain(ChatQueue chat) {
+        Pending head;
+        long now = System.nanoTime();
+        synchronized (chat) {
+            head = chat.queue.peek();
+            if (head == null) {
+                forgetWhenIdle(chat, now);
+                return;
+            }
+            long wait = chat.rate.delay(now);
+            if (wait > 0) {
+                timer.schedule(() -> drain(chat), wait, TimeUnit.NANOSECONDS);
+                return;
+            }
+            chat.rate.reserve(now);
+        }
+        long globalWait;
+        synchronized (global) {
+            globalWait = global.reserve(now);
+        }
+        if (globalWait > 0) {
+            timer.schedule(() -> deliver(head, chat), globalWait, TimeUnit.NANOSECONDS);
+        } else {
+            deliver(head, chat);
+        }
+    }
+
+    /**
+     * An empty queue is forgotten once its chat has no pacing debt left, so a chat that goes quiet costs nothing
+     * while one that just had a burst is still paced. Runs with the chat's monitor held.
+     */
+    private void forgetWhenIdle(ChatQueue chat, long now) {
+        long debt = chat.rate.debt(now);
+        if (debt > 0) {
+            timer.schedule(() -> drain(chat), debt, TimeUnit.NANOSECONDS);
+            return;
+        }
+        chat.draining = false;
+        chats.remove(chat.chatId, chat);
+    }
+
+    /** Sends one message; on completion the chat's queue moves on (or the message is retried). */
+    private void deliver(Pending pending, ChatQueue chat) {
+        CompletableFuture<?> call;
+        try {
+            call = telegram.executeAsync(TelegramMethods.of(pending.outbound));
+        } catch (Exception e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((result, error) -> {
+            if (error == null) {
+                sent.increment();
+                done(chat);
+            } else {
+                onFailure(pending, chat, error instanceof CompletionException ? error.getCause() : error);
+            }
+        });
+    }
+
+    private void onFailure(Pending pending, ChatQueue chat, Throwable error) {
+        long chatId = pending.outbound.chatId();
+        String method = pending.outbound.getClass().getSimpleName();
+        if (error instanceof TelegramApiRequestException api && api.getErrorCode() != null) {
+            int code = api.getErrorCode();
+            String description = api.getApiResponse() == null ? "" : api.getApiResponse();
+            if (code == 429) {
+                int retryAfter = api.getParameters() != null && api.getParameters().getRetryAfter() != null
+                        ? api.getParameters().getRetryAfter() : 1;
+                throttled.increment();
+                log.warn("chat {}: Telegram flood limit, pausing all sending for {} s", chatId, retryAfter);
+                synchronized (global) {
+                    global.pauseUntil(System.nanoTime() + Duration.ofSeconds(retryAfter).toNanos());
+                }
+                retry(pending, chat, Duration.ofSeconds(retryAfter));
+                return;
+            }
+            if (code == 400 && pending.outbound instanceof Outbound.Edit edit
+                    && description.contains("message is not modified")) {
+                done(chat);
+                return;
+            }
+            if (code == 400 && pending.outbound instanceof Outbound.Edit edit) {
+                // the message is gone or too old to edit: say it anew rather than lose it
+                log.info("chat {}: edit of message {} refused ({}), sending it as a new message", chatId,
+                        edit.messageId(), description);
+                pending.outbound = new Outbound.Say(edit.chatId(), edit.text(), edit.keyboard());
+                retry(pending, chat, Duration.ZERO);
+                return;
+            }
+            if (pending.outbound instanceof Outbound.AnswerCallback) {
+                // typically "query is too old" after a restart: the customer's tap is answered by the reply anyway
+                log.debug("chat {}: callback answer refused with {}", chatId, code);
+                return;
+            }
+            if (code >= 400 && code < 500) {
+                undelivered.increment();
+                log.error("chat {}: {} refused by Telegram with {} {}, not retried", chatId, method, code,
+                        description);
+                done(chat);
+                return;
+            }
+        }
+        if (++pending.attempts < properties.maxAttempts()) {
+            retried.increment();
+            Duration backoff = Duration.ofMillis(Math.min(30_000, 250L << Math.min(pending.attempts, 7)));
+            log.warn("chat {}: {} failed ({}), attempt {} of {}, retrying in {} ms", chatId, method,
+                    error.getClass().getSimpleName(), pending.attempts, properties.maxAttempts(), backoff.toMillis());
+            retry(pending, chat, backoff);
+        } else {
+            undelivered.increment();
+            log.error("chat {}: {} undelivered after {} attempts: {}", chatId, method, pending.attempts,
+                    error.toString());
+            done(chat);
+        }
+    }
+
+    /** Tries the same message again after {@code delay}, before anything queued behind it. */
+    private void retry(Pending pending, ChatQueue chat, Duration delay) {
+        if (chat == null) {
+            timer.schedule(() -> deliver(pending, null), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            timer.schedule(() -> drain(chat), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void done(ChatQueue chat) {
+        if (chat == null) {
+            return;
+        }
+        synchronized (chat) {
+            chat.queue.poll();
+        }
+        queued.decrementAndGet();
+        timer.execute(() -> drain(chat));
+    }
+
+    /** Waits up to {@code timeout} for queued messages to go out; used on shutdown so replies are not lost. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queued.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return queued.get() == 0;
+    }
+
+    @Override
+    public void close() {
+        if (!flush(Duration.ofSeconds(10))) {
+            log.error("{} messages still queued at shutdown", queued.get());
+        }
+        timer.shutdownNow();
+    }
+
+    private final class ChatQueue {
+        final long chatId;
+        final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        final RateSchedule rate = new RateSchedule(properties.perChatPerSecond(), properties.perChatBurst());
+        boolean draining;
+
+        ChatQueue(long chatId) {
+            this.chatId = chatId;
+        }
+    }
+
+    private static final class Pending {
+        Outbound outbound;
+        int attempts;
+
+        Pending(Outbound outbound) {
+            this.outbound = outbound;
+        }
+    }
+}

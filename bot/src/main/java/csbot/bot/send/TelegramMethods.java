@@ -1,0 +1,92 @@
+package csbot.bot.send;
+
+import csbot.dialogs.io.Keyboard;
+import csbot.dialogs.io.Outbound;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Our {@link Outbound} as Bot API methods of {@code telegrambots-meta}. */
+final class TelegramMethods {
+
+    private TelegramMethods() {
+    }
+
+    static BotApiMethod<? extends Serializable> of(Outbound outbound) {
+        if (outbound instanceof Outbound.Say say) {
+            SendMessage message = new SendMessage(Long.toString(say.chatId()), say.text());
+            replyMarkup(say.keyboard()).ifPresent(message::setReplyMarkup);
+            return message;
+        }
+        if (outbound instanceof Outbound.Edit edit) {
+            EditMessageText message = new EditMessageText(edit.text());
+            message.setChatId(Long.toString(edit.chatId()));
+            message.setMessageId(edit.messageId());
+            message.setReplyMarkup(inline(edit.keyboard()));
+            return message;
+        }
+        Outbound.AnswerCallback answer = (Outbound.AnswerCallback) outbound;
+        AnswerCallbackQuery query = new AnswerCallbackQuery(answer.callbackId());
+        if (!answer.text().isEmpty()) {
+            query.setText(answer.text());
+            query.setShowAlert(answer.alert());
+        }
+        return query;
+    }
+
+    private static java.util.Optional<ReplyKeyboard> replyMarkup(Keyboard keyboard) {
+        if (keyboard instanceof Keyboard.Inline inline) {
+            return java.util.Optional.of(inline(inline));
+        }
+        if (keyboard instanceof Keyboard.Reply reply) {
+            List<KeyboardRow> rows = reply.rows().stream()
+                    .map(row -> new KeyboardRow(row.stream().map(TelegramMethods::key).toList()))
+                    .toList();
+            ReplyKeyboardMarkup markup = new ReplyKeyboardMarkup(rows);
+            markup.setResizeKeyboard(true);
+            markup.setIsPersistent(reply.persistent());
+            return java.util.Optional.of(markup);
+        }
+        if (keyboard instanceof Keyboard.RemoveReply) {
+            return java.util.Optional.of(new ReplyKeyboardRemove(true));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static KeyboardButton key(Keyboard.Reply.Key key) {
+        KeyboardButton button = new KeyboardButton(key.label());
+        if (key.requestContact()) {
+            button.setRequestContact(true);
+        }
+        return button;
+    }
+
+    private static InlineKeyboardMarkup inline(Keyboard.Inline inline) {
+        List<InlineKeyboardRow> rows = inline.rows().stream()
+                .map(row -> new InlineKeyboardRow(row.stream().map(TelegramMethods::button).toList()))
+                .toList();
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    private static InlineKeyboardButton button(Keyboard.Inline.Button button) {
+        InlineKeyboardButton out = new InlineKeyboardButton(button.label());
+        if (!button.url().isEmpty()) {
+            out.setUrl(button.url());
+        } else {
+            out.setCallbackData(button.callbackData());
+        }
+        return out;
+    }
+}

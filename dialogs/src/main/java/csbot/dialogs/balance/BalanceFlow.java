@@ -1,0 +1,201 @@
+package csbot.dialogs.balance;
+
+import csbot.backend.AccountBackend;
+import csbot.backend.LineStatus;
+import csbot.dialogs.engine.Events;
+import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.LinkedLine;
+import csbot.dialogs.engine.MenuEntry;
+import csbot.dialogs.engine.Turn;
+import csbot.dialogs.i18n.Formats;
+import csbot.dialogs.i18n.Texts;
+import csbot.dialogs.io.Keyboard;
+import csbot.dialogs.link.LinkFlow;
+import csbot.dialogs.validate.PhoneNumbers;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static csbot.dialogs.engine.Steps.act;
+import static csbot.dialogs.engine.Steps.outcome;
+import static csbot.dialogs.engine.Steps.when;
+
+/**
+ * Balance and expiry of a linked line: pick the line when there are several, then money, data, voice and SMS left,
+ * the expiry date with the days remaining, and the line's status. The card keeps its buttons (top up, refresh, other
+ * line, back) while the customer goes on chatting.
+ */
+@Component
+public final class BalanceFlow implements Flow {
+
+    public static final String ID = "bal";
+    /** The top-up flow's id; the card's top-up button opens it when it exists. */
+    static final String TOP_UP_FLOW = "topup";
+    /** Days before expiry from which the card warns that the number may be lost. */
+    static final int EXPIRY_WARNING_DAYS = 7;
+
+    static final String ENTRY = "ENTRY";
+    static final String PICK = "PICK";
+    static final String SHOWN = "SHOWN";
+    static final String DONE = "DONE";
+    private static final String ROUTE = "ROUTE";
+    private static final String TOP_UP = "TOP_UP";
+
+    private static final String NO_LINES = "noLines";
+    private static final String ONE = "one";
+    private static final String VAR_LINE = "line";
+
+    private final AccountBackend backend;
+    private final Texts texts = Texts.load("csbot/dialogs/balance/texts");
+
+    public BalanceFlow(AccountBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Texts texts() {
+        return texts;
+    }
+
+    @Override
+    public Optional<MenuEntry> menuEntry() {
+        return Optional.of(new MenuEntry(10, "balance"));
+    }
+
+    @Override
+    public Set<String> restingStates() {
+        return Set.of(SHOWN);
+    }
+
+    @Override
+    public StateMachine<String, String> newMachine() {
+        try {
+            StateMachineBuilder.Builder<String, String> b = StateMachineBuilder.builder();
+            b.configureConfiguration().withConfiguration().autoStartup(false);
+            b.configureStates().withStates()
+                    .initial(ENTRY)
+                    .choice(ROUTE).choice(TOP_UP)
+                    .states(Set.of(ENTRY, PICK, SHOWN))
+                    .end(DONE);
+            b.configureTransitions()
+                    .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
+                    .withChoice().source(ROUTE)
+                    .first(DONE, outcome(NO_LINES))
+                    .then(SHOWN, outcome(ONE))
+                    .last(PICK, act(this::askWhichLine)).and()
+
+                    .withExternal().source(PICK).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
+                    .withExternal().source(SHOWN).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
+                    .withExternal().source(SHOWN).target(PICK).event("lines").action(act(this::askWhichLine)).and()
+                    .withExternal().source(SHOWN).target(TOP_UP).event("topup").and()
+                    .withChoice().source(TOP_UP)
+                    .first(DONE, when(t -> t.hasFlow(TOP_UP_FLOW)), act(this::openTopUp))
+                    .last(SHOWN, act(this::explainTopUp)).and()
+
+                    .withExternal().source(PICK).target(DONE).event("back").action(act(this::backToMenu)).and()
+                    .withExternal().source(SHOWN).target(DONE).event("back").action(act(this::backToMenu));
+            return b.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("balance flow definition", e);
+        }
+    }
+
+    // ---- steps
+
+    private void route(Turn turn) {
+        List<LinkedLine> lines = turn.profile().lines();
+        if (lines.isEmpty()) {
+            turn.say(turn.t("noLines"));
+            turn.continueWith(LinkFlow.ID, Map.of(LinkFlow.RETURN_TO, ID));
+            turn.outcome(NO_LINES);
+        } else if (lines.size() == 1) {
+            show(turn, 0);
+            turn.outcome(ONE);
+        }
+    }
+
+    private void askWhichLine(Turn turn) {
+        List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
+        List<LinkedLine> lines = turn.profile().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(List.of(turn.button("📱 " + PhoneNumbers.mask(lines.get(i).msisdn()), "pick", Integer.toString(i))));
+        }
+        rows.add(List.of(turn.button(turn.t("button.back"), "back")));
+        turn.reply(turn.t("pick"), Keyboard.Inline.of(rows));
+    }
+
+    /** A pick button names a line by its position in the user's own list: it cannot name anybody else's line. */
+    private boolean pickable(Turn turn) {
+        return turn.profile().line(turn.argIndex()).isPresent();
+    }
+
+    private void showPicked(Turn turn) {
+        show(turn, turn.argIndex());
+    }
+
+    private void show(Turn turn, int index) {
+        LinkedLine line = turn.profile().line(index).orElseThrow();
+        LineBalance balance = LineBalance.of(line.msisdn(), backend.buckets(line.msisdn()));
+        turn.put(VAR_LINE, index);
+        List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
+        rows.add(List.of(turn.button(turn.t("button.topup"), "topup"),
+                turn.button(turn.t("button.refresh"), "pick", Integer.toString(index))));
+        if (turn.profile().lines().size() > 1) {
+            rows.add(List.of(turn.button(turn.t("button.otherLine"), "lines")));
+        }
+        rows.add(List.of(turn.button(turn.t("button.back"), "back")));
+        turn.reply(card(turn, balance), Keyboard.Inline.of(rows));
+    }
+
+    private String card(Turn turn, LineBalance balance) {
+        StringBuilder text = new StringBuilder();
+        text.append(turn.t("card.line", "number", PhoneNumbers.mask(balance.msisdn()),
+                "status", turn.t("status." + balance.status().name())));
+        balance.money().ifPresent(m -> text.append('\n').append(turn.t("card.money",
+                "amount", Formats.money(turn.lang(), m.amount(), m.units()))));
+        List<String> allowances = new ArrayList<>();
+        balance.data().ifPresent(d -> allowances.add(turn.t("card.data", "amount", Formats.data(d.amount()))));
+        balance.voice().ifPresent(v -> allowances.add(turn.t("card.voice", "amount", Formats.whole(v.amount()))));
+        balance.sms().ifPresent(s -> allowances.add(turn.t("card.sms", "amount", Formats.whole(s.amount()))));
+        if (!allowances.isEmpty()) {
+            text.append('\n').append(String.join("  ", allowances));
+        }
+        if (balance.expiryDate().isPresent()) {
+            String date = Formats.date(turn.lang(), balance.expiryDate().get());
+            long days = balance.daysLeft(turn.now()).orElseThrow();
+            text.append('\n').append(days >= 0
+                    ? turn.t("card.expiry", "date", date, "days", days)
+                    : turn.t("card.expired", "date", date, "days", -days));
+            if (days >= 0 && days <= EXPIRY_WARNING_DAYS && balance.status() == LineStatus.ACTIVE) {
+                text.append("\n\n").append(turn.t("card.expiringSoon", "date", date));
+            }
+        }
+        if (balance.status() == LineStatus.SUSPENDED) {
+            text.append("\n\n").append(turn.t("card.suspendedHelp", "hotline", turn.settings().hotline()));
+        }
+        return text.toString();
+    }
+
+    private void openTopUp(Turn turn) {
+        turn.continueWith(TOP_UP_FLOW, Map.of(VAR_LINE, Integer.toString(turn.intVar(VAR_LINE, 0))));
+    }
+
+    private void explainTopUp(Turn turn) {
+        turn.say(turn.commonText(turn.lang(), "faq.topup.answer"));
+    }
+
+    private void backToMenu(Turn turn) {
+        turn.reply(turn.t("menu.choose"), turn.mainMenu());
+    }
+}

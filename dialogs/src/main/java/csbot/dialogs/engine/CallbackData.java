@@ -1,0 +1,49 @@
+package csbot.dialogs.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Inline button payloads, at most 64 bytes as Telegram allows. Two shapes:
+ * {@code m:<flow>} opens a flow from a menu (valid at any time), and {@code <nonce>:<flow>:<event>[:<arg>]}
+ * belongs to one run of a flow: a different nonce means the button is stale. Anything else is forged.
+ */
+public sealed interface CallbackData {
+
+    int MAX_BYTES = 64;
+
+    record OpenFlow(String flow) implements CallbackData {
+    }
+
+    record FlowEvent(String nonce, String flow, String event, String arg) implements CallbackData {
+    }
+
+    static String open(String flow) {
+        return checked("m:" + flow);
+    }
+
+    static String event(String nonce, String flow, String event, String arg) {
+        if (event.contains(":") || flow.contains(":")) {
+            throw new IllegalArgumentException("':' is the separator of callback data");
+        }
+        return checked(nonce + ":" + flow + ":" + event + (arg.isEmpty() ? "" : ":" + arg));
+    }
+
+    static Optional<CallbackData> parse(String data) {
+        String[] parts = data.split(":", 4);
+        if (parts.length == 2 && parts[0].equals("m") && !parts[1].isEmpty()) {
+            return Optional.of(new OpenFlow(parts[1]));
+        }
+        if (parts.length >= 3 && !parts[0].isEmpty() && !parts[1].isEmpty() && !parts[2].isEmpty()) {
+            return Optional.of(new FlowEvent(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : ""));
+        }
+        return Optional.empty();
+    }
+
+    private static String checked(String data) {
+        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("callback data over " + MAX_BYTES + " bytes: " + data);
+        }
+        return data;
+    }
+}

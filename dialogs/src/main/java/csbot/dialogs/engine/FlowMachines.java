@@ -1,0 +1,71 @@
+package csbot.dialogs.engine;
+
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.state.State;
+import org.springframework.statemachine.support.DefaultExtendedState;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one event of a flow on a Spring Statemachine restored to the state stored in the session. Machines are
+ * costly to build and not thread-safe, so each flow keeps a pool of them; a machine is reset before every use,
+ * which makes it a pure function of (stored state, event, turn).
+ */
+final class FlowMachines {
+
+    /** What the machine did: whether the event was taken, the state it rests in, and whether that is an end state. */
+    record Fired(boolean accepted, String state, boolean ended) {
+    }
+
+    private final Flow flow;
+    private final ConcurrentLinkedQueue<StateMachine<String, String>> idle = new ConcurrentLinkedQueue<>();
+    private final String initialState;
+    private final Set<String> states;
+
+    FlowMachines(Flow flow) {
+        this.flow = flow;
+        StateMachine<String, String> first = flow.newMachine();
+        this.initialState = first.getInitialState().getId();
+        this.states = first.getStates().stream().map(State::getId).collect(Collectors.toUnmodifiableSet());
+        idle.add(first);
+    }
+
+    String initialState() {
+        return initialState;
+    }
+
+    boolean knows(String state) {
+        return states.contains(state);
+    }
+
+    Fired fire(String state, String event, Turn turn) {
+        StateMachine<String, String> machine = idle.poll();
+        if (machine == null) {
+            machine = flow.newMachine();
+        }
+        try {
+            DefaultExtendedState extended = new DefaultExtendedState();
+            extended.getVariables().put(Steps.TURN, turn);
+            machine.getStateMachineAccessor().doWithAllRegions(access -> access
+                    .resetStateMachineReactively(new DefaultStateMachineContext<>(state, null, null, extended))
+                    .block());
+            machine.startReactively().block();
+            StateMachineEventResult<String, String> result = machine
+                    .sendEvent(Mono.just(MessageBuilder.withPayload(event).build()))
+                    .blockLast();
+            boolean accepted = result != null
+                    && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED
+                    && turn.failure().isEmpty();
+            return new Fired(accepted, machine.getState().getId(), machine.isComplete());
+        } finally {
+            machine.stopReactively().block();
+            idle.add(machine);
+        }
+    }
+}

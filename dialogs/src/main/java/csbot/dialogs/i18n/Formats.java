@@ -1,0 +1,45 @@
+package csbot.dialogs.i18n;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+
+/** Money, dates and allowances as each language writes them. */
+public final class Formats {
+
+    private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+    private Formats() {
+    }
+
+    /** {@code £12.50}, {@code HK$8.00}; an unknown currency code is written in front of the amount. */
+    public static String money(Lang lang, BigDecimal amount, String currency) {
+        try {
+            NumberFormat format = NumberFormat.getCurrencyInstance(lang.locale());
+            format.setCurrency(Currency.getInstance(currency));
+            return format.format(amount);
+        } catch (IllegalArgumentException unknownCurrency) {
+            return currency + " " + amount.toPlainString();
+        }
+    }
+
+    public static String date(Lang lang, LocalDate date) {
+        return (lang == Lang.ZH_CN ? ZH_DATE : EN_DATE).format(date);
+    }
+
+    /** Data allowance given in MB: {@code 3.0 GB} from 1 GB up, {@code 512 MB} below. */
+    public static String data(BigDecimal megabytes) {
+        if (megabytes.compareTo(BigDecimal.valueOf(1024)) >= 0) {
+            return megabytes.divide(BigDecimal.valueOf(1024), 1, RoundingMode.DOWN).toPlainString() + " GB";
+        }
+        return megabytes.setScale(0, RoundingMode.DOWN).toPlainString() + " MB";
+    }
+
+    public static String whole(BigDecimal amount) {
+        return amount.setScale(0, RoundingMode.DOWN).toPlainString();
+    }
+}

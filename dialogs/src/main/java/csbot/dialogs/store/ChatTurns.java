@@ -1,0 +1,94 @@
+package csbot.dialogs.store;
+
+import csbot.dialogs.engine.Conversation;
+import csbot.dialogs.engine.NonceSource;
+import csbot.dialogs.io.Inbound;
+import csbot.dialogs.io.Outbound;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
+
+/**
+ * Runs one update's turn for its chat: wait for the chat lock, load, skip if the update was already handled, let
+ * the handler compute the new state, commit. Across bot instances this is what keeps one chat's updates in order
+ * and each update handled once.
+ */
+public final class ChatTurns {
+
+    /** What happened to an update. */
+    public sealed interface Outcome {
+    }
+
+    /** Handled now; send {@code out}. */
+    public record Handled(List<Outbound> out) implements Outcome {
+    }
+
+    /** Handled before (a redelivery): send nothing. */
+    public record Duplicate() implements Outcome {
+    }
+
+    /** The chat stayed locked by another turn for longer than the lock wait. */
+    public static final class ChatBusy extends RuntimeException {
+        public ChatBusy(long chatId) {
+            super("chat " + chatId + " stayed locked");
+        }
+    }
+
+    /** The lock expired before the commit; nothing was stored and the update must be handled again. */
+    public static final class LockLost extends RuntimeException {
+        public LockLost(long chatId) {
+            super("lock of chat " + chatId + " expired during the turn");
+        }
+    }
+
+    private final ChatStore store;
+    private final Duration lockWait;
+    private final NonceSource tokens = new NonceSource(16);
+
+    public ChatTurns(ChatStore store, StoreSettings settings) {
+        this.store = store;
+        this.lockWait = settings.lockWait();
+    }
+
+    public Outcome run(Inbound inbound, BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
+        long chatId = inbound.origin().chatId();
+        long updateId = inbound.origin().updateId();
+        String token = tokens.next();
+        ChatStore.Loaded loaded = lockAndLoad(chatId, updateId, token);
+        Conversation.Turned turned;
+        try {
+            if (loaded.alreadyHandled()) {
+                store.unlock(chatId, token);
+                return new Duplicate();
+            }
+            turned = handler.apply(loaded.conversation(), inbound);
+        } catch (RuntimeException e) {
+            store.unlock(chatId, token);
+            throw e;
+        }
+        Conversation after = new Conversation(turned.session(), turned.profile());
+        if (!store.commit(chatId, updateId, token, loaded.conversation(), after)) {
+            throw new LockLost(chatId);
+        }
+        return new Handled(turned.out());
+    }
+
+    private ChatStore.Loaded lockAndLoad(long chatId, long updateId, String token) {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        long pauseMicros = 500;
+        while (true) {
+            Optional<ChatStore.Loaded> loaded = store.tryLockAndLoad(chatId, updateId, token);
+            if (loaded.isPresent()) {
+                return loaded.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ChatBusy(chatId);
+            }
+            LockSupport.parkNanos(pauseMicros * 1_000);
+            pauseMicros = Math.min(pauseMicros * 2, 50_000);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package csbot.dialogs.validate;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import java.util.Optional;
+
+/** Phone numbers as customers type them or Telegram shares them, to E.164 — with libphonenumber. */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * A typed number to E.164, or empty when it is not a valid number. International forms ({@code +44 …},
+     * {@code 0044 …}) work for every country; without a country code only a mainland China mobile
+     * (11 digits starting with 1) is recognised, because it cannot be confused with anything else.
+     */
+    public static Optional<String> parseTyped(String input) {
+        String compact = input.replaceAll("[\\s\\-().]", "");
+        if (compact.startsWith("00")) {
+            compact = "+" + compact.substring(2);
+        }
+        if (compact.startsWith("+")) {
+            return valid(compact, "ZZ");
+        }
+        if (compact.matches("1\\d{10}")) {
+            return valid(compact, "CN");
+        }
+        return Optional.empty();
+    }
+
+    /** Telegram shares contacts as digits with or without a leading plus, always with the country code. */
+    public static Optional<String> parseShared(String phoneNumber) {
+        String compact = phoneNumber.replaceAll("[\\s\\-()]", "");
+        return valid(compact.startsWith("+") ? compact : "+" + compact, "ZZ");
+    }
+
+    private static Optional<String> valid(String number, String region) {
+        try {
+            PhoneNumber parsed = UTIL.parse(number, region);
+            if (!UTIL.isValidNumber(parsed)) {
+                return Optional.empty();
+            }
+            return Optional.of(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A number safe to show in lists and to write to logs: country code and the last four digits,
+     * {@code +44 •••• 0123}.
+     */
+    public static String mask(String e164) {
+        if (e164.length() < 8) {
+            return "••••";
+        }
+        String countryCode = countryCodeOf(e164);
+        return countryCode + " •••• " + e164.substring(e164.length() - 4);
+    }
+
+    private static String countryCodeOf(String e164) {
+        try {
+            return "+" + UTIL.parse(e164, "ZZ").getCountryCode();
+        } catch (NumberParseException e) {
+            return "+";
+        }
+    }
+}

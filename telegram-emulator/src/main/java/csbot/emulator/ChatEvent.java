@@ -1,0 +1,36 @@
+package csbot.emulator;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What happened in a chat, in order: the log behind {@link FakeUser}'s cursors, transcripts and the
+ * web page's event stream (serialized with a {@code type} field). {@code seq} counts from 1 per chat.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ChatEvent.BotMessageEvent.class, name = "message"),
+        @JsonSubTypes.Type(value = ChatEvent.MessageDeleted.class, name = "deleted"),
+        @JsonSubTypes.Type(value = ChatEvent.CallbackAnswered.class, name = "callbackAnswer"),
+        @JsonSubTypes.Type(value = ChatEvent.UserAction.class, name = "user")})
+public sealed interface ChatEvent {
+
+    long seq();
+
+    /** The bot sent a message, or edited one ({@code message.edited()}). */
+    record BotMessageEvent(long seq, BotMessage message) implements ChatEvent {
+    }
+
+    record MessageDeleted(long seq, int messageId) implements ChatEvent {
+    }
+
+    record CallbackAnswered(long seq, CallbackAnswer answer) implements ChatEvent {
+    }
+
+    /**
+     * The user did something that became update {@code updateId}: {@code kind} is "text", "contact",
+     * "callback" or "photo"; {@code text} is what a person would see of it.
+     */
+    record UserAction(long seq, long updateId, String kind, String text) implements ChatEvent {
+    }
+}

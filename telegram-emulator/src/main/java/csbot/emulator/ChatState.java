@@ -1,0 +1,157 @@
+package csbot.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * One chat: its message ids, the current version of each bot message, the reply keyboard on screen
+ * and the event log. Every chat has its own monitor, so a thousand busy chats do not contend, and
+ * readers wait on it instead of polling.
+ */
+final class ChatState {
+
+    private final long id;
+    private final ObjectNode json;
+    private final List<ChatEvent> events = new ArrayList<>();
+    private final Map<Integer, BotMessage> botMessages = new HashMap<>();
+    private int lastMessageId;
+    private ReplyKeyboard replyKeyboard;
+
+    /** @param json the Chat object as updates and messages carry it; never changed afterwards */
+    ChatState(ObjectNode json) {
+        this.id = json.get("id").asLong();
+        this.json = json;
+    }
+
+    long id() {
+        return id;
+    }
+
+    ObjectNode json() {
+        return json;
+    }
+
+    /** Message ids are shared by both sides of a chat and only grow, as in Telegram. */
+    synchronized int nextMessageId() {
+        return ++lastMessageId;
+    }
+
+    synchronized BotMessage post(IntFunction<BotMessage> build) {
+        BotMessage message = build.apply(++lastMessageId);
+        botMessages.put(message.messageId(), message);
+        if (message.replyKeyboard() != null) {
+            replyKeyboard = message.replyKeyboard().remove() ? null : message.replyKeyboard();
+        }
+        append(new ChatEvent.BotMessageEvent(nextSeq(), message));
+        return message;
+    }
+
+    /** Replaces a bot message by {@code change} of its current version; the change may throw an ApiError. */
+    synchronized BotMessage edit(int messageId, UnaryOperator<BotMessage> change) {
+        BotMessage current = botMessages.get(messageId);
+        if (current == null) {
+            throw ApiError.badRequest("message to edit not found").exception();
+        }
+        BotMessage edited = change.apply(current);
+        botMessages.put(messageId, edited);
+        append(new ChatEvent.BotMessageEvent(nextSeq(), edited));
+        return edited;
+    }
+
+    synchronized void delete(int messageId) {
+        if (botMessages.remove(messageId) == null && (messageId <= 0 || messageId > lastMessageId)) {
+            throw ApiError.badRequest("message to delete not found").exception();
+        }
+        append(new ChatEvent.MessageDeleted(nextSeq(), messageId));
+    }
+
+    /**
+     * Enqueues the update a user action makes and logs the action under one lock, so the log shows
+     * the action before anything the bot answers to it.
+     */
+    synchronized long userAction(String kind, String text, LongSupplier enqueue) {
+        long updateId = enqueue.getAsLong();
+        append(new ChatEvent.UserAction(nextSeq(), updateId, kind, text));
+        return updateId;
+    }
+
+    synchronized void callbackAnswered(CallbackAnswer answer) {
+        append(new ChatEvent.CallbackAnswered(nextSeq(), answer));
+    }
+
+    synchronized Optional<BotMessage> message(int messageId) {
+        return Optional.ofNullable(botMessages.get(messageId));
+    }
+
+    /** Current versions of the bot's messages still in the chat, newest first. */
+    synchronized List<BotMessage> messagesNewestFirst() {
+        List<BotMessage> all = new ArrayList<>(botMessages.values());
+        all.sort((a, b) -> Integer.compare(b.messageId(), a.messageId()));
+        return all;
+    }
+
+    synchronized Optional<ReplyKeyboard> replyKeyboard() {
+        return Optional.ofNullable(replyKeyboard);
+    }
+
+    /** A one-time keyboard hides once used, as Telegram clients do. */
+    synchronized void replyKeyboardUsed() {
+        if (replyKeyboard != null && replyKeyboard.oneTime()) {
+            replyKeyboard = null;
+        }
+    }
+
+    synchronized List<ChatEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** The first event after {@code afterSeq} of the given type, waiting up to the timeout; null if none came. */
+    synchronized <T extends ChatEvent> T awaitNext(long afterSeq, Class<T> type, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        int from = (int) afterSeq;
+        while (true) {
+            for (int i = from; i < events.size(); i++) {
+                if (type.isInstance(events.get(i))) {
+                    return type.cast(events.get(i));
+                }
+            }
+            from = events.size();
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+        }
+    }
+
+    /** Every event after {@code afterSeq}, waiting up to the timeout for at least one. */
+    synchronized List<ChatEvent> awaitAfter(long afterSeq, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (events.size() <= afterSeq) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(left);
+        }
+        return List.copyOf(events.subList((int) Math.max(afterSeq, 0), events.size()));
+    }
+
+    private long nextSeq() {
+        return events.size() + 1L;
+    }
+
+    private void append(ChatEvent event) {
+        events.add(event);
+        notifyAll();
+    }
+}

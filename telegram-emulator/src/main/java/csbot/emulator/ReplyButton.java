@@ -1,0 +1,5 @@
+package csbot.emulator;
+
+/** A button of a reply keyboard; one with {@code requestContact} shares the user's own contact. */
+public record ReplyButton(String text, boolean requestContact) {
+}

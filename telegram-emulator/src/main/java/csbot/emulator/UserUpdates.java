@@ -1,0 +1,80 @@
+package csbot.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+
+/** The Update payloads a Telegram client produces for what a user does in a chat. */
+final class UserUpdates {
+
+    private UserUpdates() {
+    }
+
+    static ObjectNode user(long id, String firstName, String languageCode) {
+        ObjectNode user = Json.object().put("id", id).put("is_bot", false).put("first_name", firstName);
+        if (languageCode != null) {
+            user.put("language_code", languageCode);
+        }
+        return user;
+    }
+
+    /** {@code {"message": …}} with the given content fields (text, contact, photo …). */
+    static ObjectNode message(ChatState chat, ObjectNode from, ObjectNode content) {
+        ObjectNode message = Json.object()
+                .put("message_id", chat.nextMessageId())
+                .put("date", Instant.now().getEpochSecond());
+        message.set("from", from);
+        message.set("chat", chat.json());
+        message.setAll(content);
+        return wrap("message", message);
+    }
+
+    /** A text; one starting with "/" carries a bot_command entity, which is what makes it a command. */
+    static ObjectNode text(String text) {
+        ObjectNode content = Json.object().put("text", text);
+        if (text.startsWith("/") && text.length() > 1) {
+            int end = text.indexOf(' ');
+            content.putArray("entities").addObject()
+                    .put("type", "bot_command").put("offset", 0).put("length", end < 0 ? text.length() : end);
+        }
+        return content;
+    }
+
+    /** A shared contact; {@code userId} 0 leaves user_id out, as for a contact not on Telegram. */
+    static ObjectNode contact(String phoneNumber, String firstName, long userId) {
+        ObjectNode contact = Json.object().put("phone_number", phoneNumber).put("first_name", firstName);
+        if (userId != 0) {
+            contact.put("user_id", userId);
+        }
+        return (ObjectNode) Json.object().set("contact", contact);
+    }
+
+    static ObjectNode photo(MediaFile file, String caption) {
+        ObjectNode content = Json.object();
+        content.set("photo", SendMediaMethod.photoSizes(file));
+        if (caption != null && !caption.isEmpty()) {
+            content.put("caption", caption);
+        }
+        return content;
+    }
+
+    /**
+     * A tap on an inline button. {@code message} is the message as the client has it, or null for one
+     * that is gone, which Telegram sends as an inaccessible message (date 0).
+     */
+    static ObjectNode callbackQuery(String queryId, ObjectNode from, ChatState chat, int messageId, JsonNode message,
+                                    String data) {
+        ObjectNode query = Json.object().put("id", queryId);
+        query.set("from", from);
+        query.set("message", message != null ? message
+                : Json.object().put("message_id", messageId).put("date", 0).set("chat", chat.json()));
+        query.put("chat_instance", Long.toString(chat.id() * 31 + 7));
+        query.put("data", data);
+        return wrap("callback_query", query);
+    }
+
+    private static ObjectNode wrap(String type, ObjectNode payload) {
+        return (ObjectNode) Json.object().set(type, payload);
+    }
+}

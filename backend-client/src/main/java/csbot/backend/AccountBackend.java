@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The carrier's account backend as the bot sees it. One method per contract operation;
  * every failure is a {@link BackendFailure}: {@link NotFound}, {@link Rejected} or {@link Unavailable}.
+ * The values returned never hold nulls: the records refuse them, so an answer lacking a field the
+ * contract requires fails here, as {@link Unavailable}, rather than later inside a conversation.
  */
 public interface AccountBackend {
 

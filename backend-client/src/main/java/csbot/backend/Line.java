@@ -1,5 +1,7 @@
 package csbot.backend;
 
+import java.util.Objects;
+
 /**
  * A line (phone number on a card) as the vendor line lookup returns it.
  *
@@ -9,4 +11,13 @@ package csbot.backend;
  * @param currency     ISO 4217 code of the line's money balance
  */
 public record Line(String msisdn, String iccid, String ownerInitial, LineType type, LineStatus status, String currency) {
+
+    public Line {
+        Objects.requireNonNull(msisdn, "msisdn");
+        Objects.requireNonNull(iccid, "iccid");
+        Objects.requireNonNull(ownerInitial, "ownerInitial");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(currency, "currency");
+    }
 }

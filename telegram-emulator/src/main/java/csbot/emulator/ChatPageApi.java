@@ -1,6 +1,7 @@
 package csbot.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -88,7 +89,9 @@ final class ChatPageApi implements HttpHandler {
         Optional<ChatState> chat = chats.find(chatId);
         List<ChatEvent> events = chat.isPresent() ? chat.get().awaitAfter(after, timeout) : List.of();
         ObjectNode answer = Json.object();
-        answer.set("events", Json.MAPPER.valueToTree(events));
+        ArrayNode list = answer.putArray("events");
+        // One by one: Jackson adds the "type" only where the static type is ChatEvent, not in a List<?>.
+        events.forEach(event -> list.add(Json.MAPPER.<JsonNode>valueToTree(event)));
         return answer;
     }
 

@@ -1,0 +1,116 @@
+package csbot.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The web chat: its files and its JSON API. */
+class WebPageTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TelegramEmulator telegram;
+
+    @BeforeEach
+    void start() {
+        telegram = TelegramEmulator.start(EmulatorConfig.defaults()
+                .withPageSettings(Map.of("simulatorUrl", "http://127.0.0.1:9")));
+    }
+
+    @AfterEach
+    void stop() {
+        telegram.close();
+    }
+
+    @Test
+    void thePageAndItsScriptAndStylesAreServed() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("<script src=\"chat.js\">").contains("chat.css");
+
+        assertThat(get("/chat.js").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(get("/chat.css").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(get("/nothing.js").statusCode()).isEqualTo(404);
+        assertThat(get("/../pom.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void settingsCarryWhatTheDemoPassed() throws Exception {
+        JsonNode settings = json(get("/chat/api/settings"));
+
+        assertThat(settings.at("/settings/simulatorUrl").asText()).isEqualTo("http://127.0.0.1:9");
+        assertThat(settings.at("/bot/username").asText()).isEqualTo("csbot_demo_bot");
+    }
+
+    @Test
+    void aPersonChatsThroughTheApiAndSeesTheBotsMessages() throws Exception {
+        String user = "{\"id\":3001,\"firstName\":\"小明\",\"languageCode\":\"zh-CN\"}";
+        assertThat(post("text", "{\"user\":" + user + ",\"text\":\"/start\"}").statusCode()).isEqualTo(200);
+        TelegramClient bot = BotClients.clientFor(telegram);
+        Update start = bot.execute(GetUpdates.builder().build()).get(0);
+        assertThat(start.getMessage().getFrom().getFirstName()).isEqualTo("小明");
+        bot.execute(SendMessage.builder().chatId(3001L).text("欢迎").replyMarkup(InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("余额").callbackData("bal").build()))
+                .build()).build());
+
+        JsonNode events = json(get("/chat/api/events?chat=3001&after=0&timeout=1")).get("events");
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("type").asText()).isEqualTo("user");
+        assertThat(events.get(1).get("type").asText()).isEqualTo("message");
+        assertThat(events.get(1).at("/message/text").asText()).isEqualTo("欢迎");
+        assertThat(events.get(1).at("/message/inlineKeyboard/0/0/callbackData").asText()).isEqualTo("bal");
+
+        int messageId = events.get(1).at("/message/messageId").asInt();
+        post("button", "{\"user\":" + user + ",\"messageId\":" + messageId + ",\"callbackData\":\"bal\"}");
+        post("contact", "{\"user\":" + user + ",\"phoneNumber\":\"+85291234567\"}");
+        List<Update> next = bot.execute(GetUpdates.builder().offset(start.getUpdateId() + 1).build());
+        assertThat(next.get(0).getCallbackQuery().getData()).isEqualTo("bal");
+        assertThat(next.get(1).getMessage().getContact().getUserId()).isEqualTo(3001L);
+
+        JsonNode later = json(get("/chat/api/events?chat=3001&after=2&timeout=1")).get("events");
+        assertThat(later).extracting(e -> e.get("type").asText()).containsExactly("user", "user");
+    }
+
+    @Test
+    void aBadRequestSaysWhy() throws Exception {
+        HttpResponse<String> response = post("text", "{\"user\":{\"id\":5},\"text\":\"hi\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).contains("firstName");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String action, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(telegram.baseUrl() + "/chat/api/" + action))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body());
+    }
+}

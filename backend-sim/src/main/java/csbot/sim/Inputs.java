@@ -18,7 +18,8 @@ final class Inputs {
 
     static String msisdn(String value) {
         if (!Msisdns.isE164(text(value))) {
-            throw ApiError.badRequest("invalidMsisdn", "msisdn must be an E.164 number such as +447700900123");
+            throw ApiError.badRequest("invalidMsisdn",
+                    "msisdn must be an E.164 number: + then country code and number, digits only");
         }
         return value;
     }

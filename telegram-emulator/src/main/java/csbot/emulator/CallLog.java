@@ -2,14 +2,25 @@ package csbot.emulator;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Every Bot API call in arrival order, for assertions; method names match ignoring case. */
+/** The latest Bot API calls in arrival order, for assertions; method names match ignoring case. */
 final class CallLog {
 
     private final ConcurrentLinkedQueue<ApiCall> calls = new ConcurrentLinkedQueue<>();
+    /** The queue's own size() walks it; this counts instead. */
+    private final AtomicInteger size = new AtomicInteger();
+    private final int limit;
+
+    CallLog(int limit) {
+        this.limit = limit;
+    }
 
     void add(ApiCall call) {
         calls.add(call);
+        if (size.incrementAndGet() > limit && calls.poll() != null) {
+            size.decrementAndGet();
+        }
     }
 
     List<ApiCall> all() {
@@ -21,6 +32,8 @@ final class CallLog {
     }
 
     void clear() {
-        calls.clear();
+        while (calls.poll() != null) {
+            size.decrementAndGet();
+        }
     }
 }

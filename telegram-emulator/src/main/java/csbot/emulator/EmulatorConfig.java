@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param limits       flood limits that answer 429, {@link RateLimits#OFF} by default
  * @param pageSettings handed to the web chat page as is (e.g. {@code simulatorUrl})
  * @param httpThreads  worker threads; long polls (getUpdates, the page's event stream) each hold one
+ * @param callLogLimit how many of the latest calls {@link TelegramEmulator#calls()} keeps, so a long
+ *                     benchmark does not fill the heap
  */
 public record EmulatorConfig(String host, int port, String token, String botUsername, RateLimits limits,
-                             Map<String, String> pageSettings, int httpThreads) {
+                             Map<String, String> pageSettings, int httpThreads, int callLogLimit) {
 
     public static final String DEFAULT_TOKEN = "123456789:EMULATOR-token_for-tests";
 
@@ -32,39 +34,47 @@ public record EmulatorConfig(String host, int port, String token, String botUser
         if (httpThreads < 2) {
             throw new IllegalArgumentException("at least 2 HTTP threads: one is taken by the bot's long poll");
         }
+        if (callLogLimit < 1) {
+            throw new IllegalArgumentException("callLogLimit " + callLogLimit);
+        }
         pageSettings = Map.copyOf(pageSettings);
     }
 
     public static EmulatorConfig defaults() {
-        return new EmulatorConfig("127.0.0.1", 0, DEFAULT_TOKEN, "csbot_demo_bot", RateLimits.OFF, Map.of(), 64);
+        return new EmulatorConfig("127.0.0.1", 0, DEFAULT_TOKEN, "csbot_demo_bot", RateLimits.OFF, Map.of(), 64,
+                100_000);
     }
 
     public EmulatorConfig withHost(String newHost) {
-        return new EmulatorConfig(newHost, port, token, botUsername, limits, pageSettings, httpThreads);
+        return new EmulatorConfig(newHost, port, token, botUsername, limits, pageSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withPort(int newPort) {
-        return new EmulatorConfig(host, newPort, token, botUsername, limits, pageSettings, httpThreads);
+        return new EmulatorConfig(host, newPort, token, botUsername, limits, pageSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withToken(String newToken) {
-        return new EmulatorConfig(host, port, newToken, botUsername, limits, pageSettings, httpThreads);
+        return new EmulatorConfig(host, port, newToken, botUsername, limits, pageSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withBotUsername(String newUsername) {
-        return new EmulatorConfig(host, port, token, newUsername, limits, pageSettings, httpThreads);
+        return new EmulatorConfig(host, port, token, newUsername, limits, pageSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withLimits(RateLimits newLimits) {
-        return new EmulatorConfig(host, port, token, botUsername, newLimits, pageSettings, httpThreads);
+        return new EmulatorConfig(host, port, token, botUsername, newLimits, pageSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withPageSettings(Map<String, String> newSettings) {
-        return new EmulatorConfig(host, port, token, botUsername, limits, newSettings, httpThreads);
+        return new EmulatorConfig(host, port, token, botUsername, limits, newSettings, httpThreads, callLogLimit);
     }
 
     public EmulatorConfig withHttpThreads(int threads) {
-        return new EmulatorConfig(host, port, token, botUsername, limits, pageSettings, threads);
+        return new EmulatorConfig(host, port, token, botUsername, limits, pageSettings, threads, callLogLimit);
+    }
+
+    public EmulatorConfig withCallLogLimit(int limit) {
+        return new EmulatorConfig(host, port, token, botUsername, limits, pageSettings, httpThreads, limit);
     }
 
     /** Telegram's bot tokens start with the bot's user id. */

@@ -29,7 +29,7 @@ public final class TelegramEmulator implements AutoCloseable {
     private final UpdateQueue queue = new UpdateQueue();
     private final FileStore files = new FileStore();
     private final CallbackQueries callbacks = new CallbackQueries();
-    private final CallLog callLog = new CallLog();
+    private final CallLog callLog;
     private final FaultInjector faults = new FaultInjector();
     private final RateLimiter limiter;
     private final BotApi api;
@@ -39,6 +39,7 @@ public final class TelegramEmulator implements AutoCloseable {
 
     private TelegramEmulator(EmulatorConfig config) {
         this.config = config;
+        this.callLog = new CallLog(config.callLogLimit());
         this.limiter = new RateLimiter(config.limits());
         this.api = new BotApi(faults, limiter, callLog);
         this.webhook = new WebhookDelivery(queue);

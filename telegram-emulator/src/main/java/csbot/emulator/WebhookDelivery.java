@@ -61,14 +61,28 @@ final class WebhookDelivery implements AutoCloseable {
     }
 
     void set(Target newTarget) {
-        target = newTarget;
         lastError = null;
-        queue.wakeUp();
+        changeTarget(newTarget);
     }
 
     void delete() {
-        target = null;
+        changeTarget(null);
+    }
+
+    private void changeTarget(Target newTarget) {
+        synchronized (this) {
+            target = newTarget;
+            notifyAll();
+        }
         queue.wakeUp();
+    }
+
+    /** Without a webhook the dispatcher sleeps here, off the queue's lock that the poller uses. */
+    private synchronized Target awaitTarget() throws InterruptedException {
+        while (target == null && !closed) {
+            wait();
+        }
+        return target;
     }
 
     Optional<Target> target() {
@@ -80,11 +94,11 @@ final class WebhookDelivery implements AutoCloseable {
     }
 
     private void dispatch() {
-        while (!closed) {
-            long seen = queue.version();
-            Target current = target;
-            if (current != null) {
-                int free = current.maxConnections() - inFlight.get();
+        try {
+            while (!closed) {
+                Target current = awaitTarget();
+                long seen = queue.version();
+                int free = current == null ? 0 : current.maxConnections() - inFlight.get();
                 if (free > 0) {
                     queue.firstPending(free, entry -> busyChats.add(entry.update().chatId()))
                             .forEach(entry -> {
@@ -92,12 +106,10 @@ final class WebhookDelivery implements AutoCloseable {
                                 send(current, entry, 0);
                             });
                 }
-            }
-            try {
                 queue.awaitChange(seen, 1_000);
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (InterruptedException e) {
+            // closed
         }
     }
 

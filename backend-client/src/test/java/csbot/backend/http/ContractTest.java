@@ -1,0 +1,174 @@
+package csbot.backend.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import csbot.backend.OtpChallenge;
+import csbot.sim.FaultPlan;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real client talks to the real simulator through a recording proxy; every request and every answer
+ * is then checked against the OpenAPI document, so neither side can drift from it unnoticed.
+ */
+class ContractTest extends SimulatorBacked {
+
+    private static final String CONTRACT = ContractTest.class.getResource("/openapi/account-backend.yaml").toString();
+
+    private static OpenApiInteractionValidator validator;
+    private static Map<Pattern, String> operations;
+
+    private RecordingProxy proxy;
+    private HttpAccountBackend backend;
+
+    @BeforeAll
+    static void readContract() {
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(CONTRACT).build();
+        OpenAPI document = new OpenAPIV3Parser().read(CONTRACT);
+        operations = document.getPaths().entrySet().stream()
+                .flatMap(path -> path.getValue().readOperationsMap().keySet().stream()
+                        .map(method -> Map.entry(template(path.getKey()), method + " " + path.getKey())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @BeforeEach
+    void connectThroughProxy() {
+        proxy = new RecordingProxy(sim.baseUrl());
+        // one attempt per call: the faulted call then shows up once, like every other exchange
+        backend = new HttpAccountBackend(BackendClientConfig.defaults(proxy.baseUrl())
+                .withRetries(1, quickConfig().retryBackoff()));
+    }
+
+    @AfterEach
+    void closeProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void everyExchangeOfEveryOperationFitsTheDocument() {
+        exerciseEveryOperation();
+        List<RecordingProxy.Exchange> exchanges = proxy.exchanges();
+
+        for (RecordingProxy.Exchange exchange : exchanges) {
+            ValidationReport report = validator.validate(request(exchange), response(exchange));
+            assertThat(messages(report, "validation.response")).as("answer to %s", exchange).isEmpty();
+            if (exchange.status() == 400) {
+                assertThat(messages(report, "validation.request")).as("the document agrees %s is a bad request", exchange)
+                        .isNotEmpty();
+            } else {
+                assertThat(messages(report, "validation.request")).as("request %s", exchange).isEmpty();
+            }
+        }
+        assertThat(exchanges.stream().map(ContractTest::operation).collect(Collectors.toSet()))
+                .as("every operation in the document is exercised")
+                .containsAll(operations.values());
+        Set<Integer> statuses = exchanges.stream().map(RecordingProxy.Exchange::status)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(statuses).containsExactly(200, 201, 204, 400, 404, 429, 503);
+    }
+
+    @Test
+    void aPayloadThatDriftsFromTheDocumentIsCaught() {
+        backend.findLineByMsisdn(WEI_SIM);
+        backend.buckets(WEI_SIM);
+        RecordingProxy.Exchange line = proxy.exchanges().get(0);
+        RecordingProxy.Exchange buckets = proxy.exchanges().get(1);
+        assertThat(validator.validate(request(line), response(line)).hasErrors()).isFalse();
+
+        assertThat(driftedErrors(line, "\"type\":\"SIM\"", "\"type\":\"sim\"")).anyMatch(m -> m.contains("sim"));
+        assertThat(driftedErrors(line, "\"ownerInitial\"", "\"initial\"")).anyMatch(m -> m.contains("ownerInitial"));
+        assertThat(driftedErrors(buckets, "\"amount\":12.50", "\"amount\":\"12.50\"")).isNotEmpty();
+        assertThat(driftedErrors(buckets, "\"endDateTime\":\"", "\"endDateTime\":\"soon ")).isNotEmpty();
+    }
+
+    /** Every operation, with each answer the client can provoke from the simulator. */
+    private void exerciseEveryOperation() {
+        backend.findLineByMsisdn(WEI_SIM);
+        backend.findLineByIccid(WEI_SIM_ICCID);
+        catchThrowable(() -> backend.findLineByMsisdn(UNKNOWN));
+        catchThrowable(() -> backend.findLineByMsisdn("07700900123"));
+        backend.buckets(LI_NA);
+        catchThrowable(() -> backend.buckets(UNKNOWN));
+
+        OtpChallenge challenge = backend.sendOtp(CHAN_MEI);
+        backend.checkOtp(challenge.id(), "not-a-code");
+        backend.checkOtp(challenge.id(), lastCode(CHAN_MEI));
+        catchThrowable(() -> backend.checkOtp("no-such-verification", "123456"));
+        catchThrowable(() -> backend.sendOtp(UNKNOWN));
+        for (int i = 0; i < 5; i++) {
+            catchThrowable(() -> backend.sendOtp(CHAN_MEI)); // the fifth is over the limit: 429
+        }
+
+        String subscription = backend.subscribe("http://127.0.0.1:9/csbot").id();
+        backend.unsubscribe(subscription);
+        catchThrowable(() -> backend.unsubscribe(subscription));
+
+        sim.faults().set(FaultPlan.errors(1.0, "/bucket"));
+        catchThrowable(() -> backend.buckets(WEI_SIM));
+    }
+
+    private List<String> driftedErrors(RecordingProxy.Exchange exchange, String from, String to) {
+        assertThat(exchange.responseBody()).contains(from);
+        Response drifted = SimpleResponse.Builder.status(exchange.status())
+                .withContentType(exchange.responseContentType())
+                .withBody(exchange.responseBody().replace(from, to))
+                .build();
+        return messages(validator.validate(request(exchange), drifted), "validation.response");
+    }
+
+    private static Request request(RecordingProxy.Exchange exchange) {
+        SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), exchange.path())
+                .withAccept("application/json");
+        exchange.query().forEach(request::withQueryParam);
+        if (!exchange.requestBody().isEmpty()) {
+            request.withContentType(exchange.requestContentType()).withBody(exchange.requestBody());
+        }
+        return request.build();
+    }
+
+    private static Response response(RecordingProxy.Exchange exchange) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(exchange.status());
+        if (!exchange.responseBody().isEmpty()) {
+            response.withContentType(exchange.responseContentType()).withBody(exchange.responseBody());
+        }
+        return response.build();
+    }
+
+    private static List<String> messages(ValidationReport report, String keyPrefix) {
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> message.getKey().startsWith(keyPrefix))
+                .map(message -> message.getKey() + ": " + message.getMessage())
+                .toList();
+    }
+
+    private static String operation(RecordingProxy.Exchange exchange) {
+        return operations.entrySet().stream()
+                .filter(op -> op.getValue().startsWith(exchange.method() + " "))
+                .filter(op -> op.getKey().matcher(exchange.path()).matches())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("undocumented " + exchange);
+    }
+
+    private static Pattern template(String path) {
+        return Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+"));
+    }
+}

@@ -4,22 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 
-/** One code sent to one line, and what has been tried against it. */
+/** One code sent to a line, and what has been tried against it. */
 final class Challenge {
 
-    static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 5;
 
     private final String id;
-    private final String msisdn;
     private final String code;
     private final Instant issuedAt;
     private final Instant expiresAt;
     private int attemptsLeft = MAX_ATTEMPTS;
     private boolean used;
 
-    Challenge(String id, String msisdn, String code, Instant issuedAt, Instant expiresAt) {
+    Challenge(String id, String code, Instant issuedAt, Instant expiresAt) {
         this.id = id;
-        this.msisdn = msisdn;
         this.code = code;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
@@ -45,10 +43,6 @@ final class Challenge {
 
     String id() {
         return id;
-    }
-
-    String msisdn() {
-        return msisdn;
     }
 
     String code() {

@@ -32,7 +32,7 @@ final class Verifications {
                 // older than the window, hence long expired: forgetting it is what bounds memory
                 byId.remove(recent.removeFirst().id());
             }
-            Challenge challenge = new Challenge(UUID.randomUUID().toString(), msisdn, newCode(), now, now.plus(VALIDITY));
+            Challenge challenge = new Challenge(UUID.randomUUID().toString(), newCode(), now, now.plus(VALIDITY));
             recent.addLast(challenge);
             byId.put(challenge.id(), challenge);
             return Optional.of(challenge);

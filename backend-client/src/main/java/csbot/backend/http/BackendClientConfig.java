@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param baseUrl                contract paths are appended to it, e.g. {@code https://backend.example/} or a simulator's URL
  * @param connectTimeout         to open a TCP connection
- * @param callTimeout            for one request, from sending to the last byte of the answer
+ * @param callTimeout            for one attempt: how long to wait for the answer before giving up on it
  * @param maxAttempts            per idempotent call, the first one included; other calls are tried once
  * @param retryBackoff           wait before the first retry; doubles for each further one, with jitter
  * @param cbFailureRateThreshold percentage of failed calls (5xx, timeout, I/O) that opens the circuit breaker

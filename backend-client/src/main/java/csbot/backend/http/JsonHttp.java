@@ -93,9 +93,9 @@ final class JsonHttp {
         return send(call, body -> json.readValue(body, listType));
     }
 
-    /** For calls answered without a body. */
+    /** For calls answered without a body: success is all there is to know. */
     void execute(Call call) {
-        send(call, body -> Boolean.TRUE);
+        send(call, body -> body);
     }
 
     private <T> T send(Call call, Decoder<T> decoder) {

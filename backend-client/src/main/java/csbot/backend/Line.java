@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A line (phone number on a card) as the vendor line lookup returns it.
  *
- * @param msisdn       E.164, e.g. {@code +447700900123}
+ * @param msisdn       E.164, e.g. {@code +447400123123}
  * @param iccid        the card's ICCID (19–20 digits)
  * @param ownerInitial first letter of the account holder's name, enough to reassure without disclosing
  * @param currency     ISO 4217 code of the line's money balance

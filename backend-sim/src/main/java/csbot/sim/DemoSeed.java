@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The demo customers, one per situation the bot must handle: two lines for one person, a low
  * balance about to expire, a suspended line past its expiry. Dates are relative to the clock at seed time.
- * Numbers are in ranges reserved for drama/testing or well-known samples; ICCIDs carry valid Luhn digits.
+ * Numbers are libphonenumber's example mobile numbers or well-known samples, all valid for the bot's validator; ICCIDs carry valid Luhn digits.
  */
 final class DemoSeed {
 
@@ -23,10 +23,10 @@ final class DemoSeed {
     }
 
     static void into(AccountStore store, Instant now) {
-        add(store, now, new CustomerDraft("Wei Zhang 张伟", "wei.zhang@example.com", "+447700900789", List.of(
-                line("+447700900123", "8944200000000123454", CardType.SIM, LineStatus.ACTIVE, "GBP", "12.50",
+        add(store, now, new CustomerDraft("Wei Zhang 张伟", "wei.zhang@example.com", "+447400123789", List.of(
+                line("+447400123123", "8944200000000123454", CardType.SIM, LineStatus.ACTIVE, "GBP", "12.50",
                         Map.of(DATA, 3072L, VOICE, 120L, SMS, 50L), now.plus(Duration.ofDays(45))),
-                line("+447700900456", "8944200000000456789", CardType.ESIM, LineStatus.ACTIVE, "GBP", "30.00",
+                line("+447400123456", "8944200000000456789", CardType.ESIM, LineStatus.ACTIVE, "GBP", "30.00",
                         Map.of(DATA, 20480L), now.plus(Duration.ofDays(200))))));
         add(store, now, new CustomerDraft("Chan Mei 陈美", "chan.mei@example.com", "+85261234567", List.of(
                 line("+85251234567", "8985206000000012340", CardType.ESIM, LineStatus.ACTIVE, "HKD", "8.00",

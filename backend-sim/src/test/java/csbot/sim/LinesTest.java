@@ -23,7 +23,7 @@ class LinesTest extends SimulatorTestBase {
 
     @Test
     void anUnencodedPlusArrivesAsASpaceAndIsRejected() throws IOException {
-        SimClient.Answer answer = client.get("/ext/v1/lines?msisdn=+447700900123");
+        SimClient.Answer answer = client.get("/ext/v1/lines?msisdn=+447400123123");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("code").asText()).isEqualTo("invalidMsisdn");
@@ -34,8 +34,8 @@ class LinesTest extends SimulatorTestBase {
         assertThat(client.get("/ext/v1/lines").json().get("code").asText()).isEqualTo("invalidQuery");
         assertThat(client.get("/ext/v1/lines?iccid=8944200000000123455").json().get("code").asText())
                 .isEqualTo("invalidIccid");
-        assertThat(client.get("/ext/v1/lines?msisdn=%2B447700900000").status()).isEqualTo(404);
-        assertThat(client.get("/bucket?logicalResource.value=%2B447700900000").status()).isEqualTo(404);
+        assertThat(client.get("/ext/v1/lines?msisdn=%2B447400123000").status()).isEqualTo(404);
+        assertThat(client.get("/bucket?logicalResource.value=%2B447400123000").status()).isEqualTo(404);
         assertThat(client.get("/bucket").json().get("code").asText()).isEqualTo("invalidQuery");
         assertThat(client.get("/nowhere").status()).isEqualTo(404);
         assertThat(client.delete("/bucket").status()).isEqualTo(405);
@@ -71,12 +71,12 @@ class LinesTest extends SimulatorTestBase {
         JsonNode money = client.get("/bucket?logicalResource.value=" + SimClient.encode(LI_NA)).json().get(0);
         assertThat(money.get("remainingValue").get("amount").decimalValue()).isEqualByComparingTo(new BigDecimal("55.5"));
         assertThat(money.get("validFor").get("endDateTime").asText()).isEqualTo("2099-01-01T00:00:00Z");
-        assertThat(client.post("/sim/admin/lines", "{\"msisdn\":\"+447700900000\"}").status()).isEqualTo(404);
+        assertThat(client.post("/sim/admin/lines", "{\"msisdn\":\"+447400123000\"}").status()).isEqualTo(404);
     }
 
     @Test
     void adminAddsCustomersWithGeneratedIccids() throws IOException {
-        String customer = "{\"name\":\"Bench User\",\"lines\":[{\"msisdn\":\"+447700900555\",\"currency\":\"GBP\","
+        String customer = "{\"name\":\"Bench User\",\"lines\":[{\"msisdn\":\"+447400123555\",\"currency\":\"GBP\","
                 + "\"balance\":5,\"dataMb\":100}]}";
 
         SimClient.Answer added = client.post("/sim/admin/customers", customer);
@@ -85,7 +85,7 @@ class LinesTest extends SimulatorTestBase {
         String iccid = added.json().get("lines").get(0).get("iccid").asText();
         assertThat(Iccids.isValid(iccid)).isTrue();
         assertThat(client.get("/ext/v1/lines?iccid=" + iccid).json().get("ownerInitial").asText()).isEqualTo("B");
-        assertThat(client.get("/bucket?logicalResource.value=%2B447700900555").json()).hasSize(2);
+        assertThat(client.get("/bucket?logicalResource.value=%2B447400123555").json()).hasSize(2);
         assertThat(client.post("/sim/admin/customers", customer).json().get("code").asText()).isEqualTo("lineExists");
     }
 

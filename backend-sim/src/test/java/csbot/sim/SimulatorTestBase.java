@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** One simulator per test class, back to its seeded state before every test. */
 abstract class SimulatorTestBase {
 
-    static final String WEI_SIM = "+447700900123";
+    static final String WEI_SIM = "+447400123123";
     static final String CHAN_MEI = "+85251234567";
     static final String LI_NA = "+8613800138000";
 

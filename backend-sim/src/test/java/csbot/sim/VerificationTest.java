@@ -19,7 +19,7 @@ class VerificationTest extends SimulatorTestBase {
         SimClient.Answer sent = client.post("/ext/v1/verifications", "{\"msisdn\":\"" + WEI_SIM + "\",\"channel\":\"sms\"}");
 
         assertThat(sent.status()).isEqualTo(201);
-        assertThat(sent.json().get("maskedDestination").asText()).isEqualTo("+44 ••••••0123");
+        assertThat(sent.json().get("maskedDestination").asText()).isEqualTo("+44 ••••••3123");
         assertThat(sim.sms(WEI_SIM)).singleElement().satisfies(sms -> {
             assertThat(sms.text()).containsPattern(CODE).contains("请勿将验证码告诉任何人").contains("Never share this code");
             assertThat(sms.sentAt()).isCloseTo(sim.clock().now(), within(1, ChronoUnit.MINUTES));
@@ -88,7 +88,7 @@ class VerificationTest extends SimulatorTestBase {
 
     @Test
     void unknownLinesAndVerificationsAreNotFound() throws IOException {
-        SimClient.Answer unknownLine = client.post("/ext/v1/verifications", "{\"msisdn\":\"+447700900000\",\"channel\":\"sms\"}");
+        SimClient.Answer unknownLine = client.post("/ext/v1/verifications", "{\"msisdn\":\"+447400123000\",\"channel\":\"sms\"}");
         SimClient.Answer unknownId = client.check("no-such-id", "123456");
 
         assertThat(unknownLine.status()).isEqualTo(404);
@@ -98,7 +98,7 @@ class VerificationTest extends SimulatorTestBase {
 
     @Test
     void malformedRequestsAreRejectedWithAReasonCode() throws IOException {
-        assertThat(client.post("/ext/v1/verifications", "{\"msisdn\":\"07700900123\",\"channel\":\"sms\"}")
+        assertThat(client.post("/ext/v1/verifications", "{\"msisdn\":\"07400123123\",\"channel\":\"sms\"}")
                 .json().get("code").asText()).isEqualTo("invalidMsisdn");
         assertThat(client.post("/ext/v1/verifications", "{\"msisdn\":\"" + WEI_SIM + "\",\"channel\":\"pigeon\"}")
                 .json().get("code").asText()).isEqualTo("unsupportedChannel");

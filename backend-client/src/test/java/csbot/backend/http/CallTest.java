@@ -11,9 +11,9 @@ class CallTest {
 
     @Test
     void encodesThePlusOfAnE164NumberInTheQuery() {
-        Call call = Call.get("/ext/v1/lines", "line").withQuery("msisdn", "+447700900123");
+        Call call = Call.get("/ext/v1/lines", "line").withQuery("msisdn", "+447400123123");
 
-        assertThat(call.uri(BASE)).hasToString("http://backend.test:8090/api/ext/v1/lines?msisdn=%2B447700900123");
+        assertThat(call.uri(BASE)).hasToString("http://backend.test:8090/api/ext/v1/lines?msisdn=%2B447400123123");
     }
 
     @Test
@@ -32,7 +32,7 @@ class CallTest {
 
     @Test
     void describesItselfWithoutQueryOrBody() {
-        Call call = Call.post("/ext/v1/verifications", "+447700900123", "line").withQuery("msisdn", "+447700900123");
+        Call call = Call.post("/ext/v1/verifications", "+447400123123", "line").withQuery("msisdn", "+447400123123");
 
         assertThat(call).hasToString("POST /ext/v1/verifications");
     }

@@ -103,7 +103,7 @@ class ContractTest extends SimulatorBacked {
         backend.findLineByMsisdn(WEI_SIM);
         backend.findLineByIccid(WEI_SIM_ICCID);
         catchThrowable(() -> backend.findLineByMsisdn(UNKNOWN));
-        catchThrowable(() -> backend.findLineByMsisdn("07700900123"));
+        catchThrowable(() -> backend.findLineByMsisdn("07400123123"));
         backend.buckets(LI_NA);
         catchThrowable(() -> backend.buckets(UNKNOWN));
 

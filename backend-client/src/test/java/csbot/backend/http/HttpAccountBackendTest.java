@@ -88,7 +88,7 @@ class HttpAccountBackendTest extends SimulatorBacked {
         assertThatThrownBy(() -> backend.findLineByMsisdn(UNKNOWN))
                 .isInstanceOf(NotFound.class)
                 .hasMessageContaining("0000")
-                .hasMessageNotContaining("447700900000");
+                .hasMessageNotContaining("447400123000");
         assertThatThrownBy(() -> backend.buckets(UNKNOWN)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> backend.sendOtp(UNKNOWN)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> backend.checkOtp("no-such-verification", "123456")).isInstanceOf(NotFound.class);
@@ -96,7 +96,7 @@ class HttpAccountBackendTest extends SimulatorBacked {
 
     @Test
     void aRefusalCarriesTheBackendsReasonCode() {
-        assertThatThrownBy(() -> backend.findLineByMsisdn("07700900123"))
+        assertThatThrownBy(() -> backend.findLineByMsisdn("07400123123"))
                 .isInstanceOfSatisfying(Rejected.class,
                         rejected -> assertThat(rejected.reasonCode()).isEqualTo("invalidMsisdn"));
         for (int i = 0; i < 5; i++) {
@@ -144,7 +144,7 @@ class HttpAccountBackendTest extends SimulatorBacked {
     void anAnswerLackingARequiredFieldIsUnavailable() throws IOException {
         HttpServer broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         broken.createContext("/", exchange -> {
-            byte[] body = "{\"msisdn\":\"+447700900123\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = "{\"msisdn\":\"+447400123123\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 /** One in-process simulator per test class, re-seeded before every test; a client tuned for quick tests. */
 abstract class SimulatorBacked {
 
-    static final String WEI_SIM = "+447700900123";
+    static final String WEI_SIM = "+447400123123";
     static final String WEI_SIM_ICCID = "8944200000000123454";
     static final String CHAN_MEI = "+85251234567";
     static final String LI_NA = "+8613800138000";
-    static final String UNKNOWN = "+447700900000";
+    static final String UNKNOWN = "+447400123000";
 
     private static final Pattern SIX_DIGITS = Pattern.compile("\\b\\d{6}\\b");
 

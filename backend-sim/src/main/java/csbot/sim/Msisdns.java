@@ -23,7 +23,7 @@ final class Msisdns {
         return E164.matcher(value).matches();
     }
 
-    /** {@code +447400123123} → {@code +44 ••••••0123}: the country and the last four digits, as carriers print them. */
+    /** {@code +447400123123} → {@code +44 ••••••3123}: the country and the last four digits, as carriers print them. */
     static String mask(String e164) {
         String digits = e164.substring(1);
         int codeLength = callingCodeLength(digits);

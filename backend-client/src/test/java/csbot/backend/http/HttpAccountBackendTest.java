@@ -87,7 +87,7 @@ class HttpAccountBackendTest extends SimulatorBacked {
     void anUnknownLineIsNotFoundAndTheMessageHidesTheNumber() {
         assertThatThrownBy(() -> backend.findLineByMsisdn(UNKNOWN))
                 .isInstanceOf(NotFound.class)
-                .hasMessageContaining("0000")
+                .hasMessageContaining("3000")
                 .hasMessageNotContaining("447400123000");
         assertThatThrownBy(() -> backend.buckets(UNKNOWN)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> backend.sendOtp(UNKNOWN)).isInstanceOf(NotFound.class);

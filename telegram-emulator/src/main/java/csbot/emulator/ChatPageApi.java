@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ final class ChatPageApi implements HttpHandler {
         } else if (verb.equals("GET") && route.startsWith("file/")) {
             sendFile(exchange, route.substring("file/".length()));
         } else if (verb.equals("POST") && actions.containsKey(route)) {
-            JsonNode request = Json.MAPPER.readTree(body.length == 0 ? "{}".getBytes() : body);
+            JsonNode request = Json.MAPPER.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
             Exchanges.sendJson(exchange, 200, actions.get(route).perform(user(request.path("user")), request));
         } else {
             Exchanges.sendJson(exchange, 404, Json.object().put("error", "no " + verb + " " + route));

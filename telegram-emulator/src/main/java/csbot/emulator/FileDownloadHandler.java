@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** {@code /file/bot<token>/<file_path>}: file downloads after getFile, as Telegram serves them. */
@@ -27,7 +28,7 @@ final class FileDownloadHandler implements HttpHandler {
             Optional<MediaFile> file = rest.startsWith(token + "/")
                     ? files.byPath(rest.substring(token.length() + 1)) : Optional.empty();
             if (file.isEmpty()) {
-                Exchanges.send(exchange, 404, "text/plain", "Not Found".getBytes());
+                Exchanges.send(exchange, 404, "text/plain", "Not Found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String type = file.get().mimeType() == null ? "application/octet-stream" : file.get().mimeType();

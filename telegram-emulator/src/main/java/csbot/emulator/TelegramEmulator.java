@@ -44,11 +44,16 @@ public final class TelegramEmulator implements AutoCloseable {
         this.api = new BotApi(faults, limiter, callLog);
         this.webhook = new WebhookDelivery(queue);
         registerMethods();
-        this.http = new HttpFrontend(config.host(), config.port(), config.httpThreads(), Map.of(
-                BotApiHandler.PREFIX, new BotApiHandler(config.token(), api),
-                FileDownloadHandler.PREFIX, new FileDownloadHandler(config.token(), files),
-                ChatPageApi.PREFIX, new ChatPageApi(users, chats, files, config),
-                "/", new StaticFiles()));
+        try {
+            this.http = new HttpFrontend(config.host(), config.port(), config.httpThreads(), Map.of(
+                    BotApiHandler.PREFIX, new BotApiHandler(config.token(), api),
+                    FileDownloadHandler.PREFIX, new FileDownloadHandler(config.token(), files),
+                    ChatPageApi.PREFIX, new ChatPageApi(users, chats, files, config),
+                    "/", new StaticFiles()));
+        } catch (RuntimeException e) {
+            webhook.close();  // e.g. the port is taken: leave no thread behind
+            throw e;
+        }
     }
 
     public static TelegramEmulator start(EmulatorConfig config) {

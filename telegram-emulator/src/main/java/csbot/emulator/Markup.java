@@ -1,5 +1,6 @@
 package csbot.emulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ record Markup(List<List<InlineButton>> inlineKeyboard, ReplyKeyboard replyKeyboa
         if (markup == null || markup.isMissingNode() || markup.isNull()) {
             return NONE;
         }
+        if (markup.isTextual()) {
+            return parse(serialized(markup.asText()));  // Telegram also takes the object as a JSON string
+        }
         if (!markup.isObject()) {
             throw ApiError.badRequest("can't parse reply keyboard markup JSON object").exception();
         }
@@ -36,6 +40,14 @@ record Markup(List<List<InlineButton>> inlineKeyboard, ReplyKeyboard replyKeyboa
             return new Markup(List.of(), ReplyKeyboard.removal(), null);
         }
         return NONE;
+    }
+
+    private static JsonNode serialized(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("can't parse reply keyboard markup JSON object").exception();
+        }
     }
 
     private static List<List<InlineButton>> inlineRows(JsonNode rows) {

@@ -123,8 +123,10 @@ final class WebhookDelivery implements AutoCloseable {
         }
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
-                release(entry);
+                // Off the queue before the chat is free, or the dispatcher would send it again.
                 queue.confirm(entry.seq());
+                release(entry);
+                queue.wakeUp();
             } else {
                 lastError = new LastError(Instant.now(), error != null
                         ? "Connection failed: " + error.getMessage()

@@ -118,6 +118,8 @@ public final class UpdateGate implements AutoCloseable {
             ChatTurns.Outcome outcome = turnTime.record(() -> turns.run(inbound, router::route));
             if (outcome instanceof ChatTurns.Handled done) {
                 handled.increment();
+                log.debug("chat {}: update {} handled, {} to send", chatId, inbound.origin().updateId(),
+                        done.out().size());
                 sender.send(done.out());
             } else {
                 duplicates.increment();

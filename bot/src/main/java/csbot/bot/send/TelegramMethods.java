@@ -31,11 +31,12 @@ final class TelegramMethods {
             return message;
         }
         if (outbound instanceof Outbound.Edit edit) {
-            EditMessageText message = new EditMessageText(edit.text());
-            message.setChatId(Long.toString(edit.chatId()));
-            message.setMessageId(edit.messageId());
-            message.setReplyMarkup(inline(edit.keyboard()));
-            return message;
+            return EditMessageText.builder()
+                    .chatId(edit.chatId())
+                    .messageId(edit.messageId())
+                    .text(edit.text())
+                    .replyMarkup(inline(edit.keyboard()))
+                    .build();
         }
         Outbound.AnswerCallback answer = (Outbound.AnswerCallback) outbound;
         AnswerCallbackQuery query = new AnswerCallbackQuery(answer.callbackId());

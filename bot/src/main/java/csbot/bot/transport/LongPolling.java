@@ -130,6 +130,7 @@ public final class LongPolling implements SmartLifecycle {
         }
         long next = updates.get(updates.size() - 1).getUpdateId() + 1L;
         offset = Math.min(next, firstFailed);
+        log.debug("batch of {} updates handled, next offset {}", updates.size(), offset);
         return firstFailed == Long.MAX_VALUE;
     }
 

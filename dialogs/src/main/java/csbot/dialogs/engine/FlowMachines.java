@@ -49,6 +49,7 @@ final class FlowMachines {
         if (machine == null) {
             machine = flow.newMachine();
         }
+        boolean reusable = false;
         try {
             DefaultExtendedState extended = new DefaultExtendedState();
             extended.getVariables().put(Steps.TURN, turn);
@@ -62,10 +63,15 @@ final class FlowMachines {
             boolean accepted = result != null
                     && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED
                     && turn.failure().isEmpty();
-            return new Fired(accepted, machine.getState().getId(), machine.isComplete());
+            boolean ended = machine.isComplete();
+            // a machine that reached its end state ignores later resets, so it is not used again
+            reusable = !ended && !machine.hasStateMachineError();
+            return new Fired(accepted, machine.getState().getId(), ended);
         } finally {
             machine.stopReactively().block();
-            idle.add(machine);
+            if (reusable) {
+                idle.add(machine);
+            }
         }
     }
 }

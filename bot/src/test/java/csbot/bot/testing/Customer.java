@@ -1,0 +1,86 @@
+package csbot.bot.testing;
+
+import csbot.emulator.BotMessage;
+import csbot.emulator.CallbackAnswer;
+import csbot.emulator.FakeUser;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer in a conversation test, so the test reads like the chat: {@code wei.says("余额")},
+ * {@code wei.hears("余额", "£12.50")}, {@code wei.taps("📱 +44 •••• 3123")}.
+ */
+public final class Customer {
+
+    private final FakeUser user;
+
+    Customer(FakeUser user) {
+        this.user = user;
+    }
+
+    public FakeUser user() {
+        return user;
+    }
+
+    public long id() {
+        return user.id();
+    }
+
+    public long says(String text) {
+        return user.sendText(text);
+    }
+
+    /** Shares their own Telegram number, as the request_contact button does. */
+    public long sharesOwnNumber() {
+        return user.tapReplyButton("📱");
+    }
+
+    public long sharesContact(String phone, long contactUserId) {
+        return user.shareContact(phone, contactUserId);
+    }
+
+    /** Taps an inline button of the newest message that has it. */
+    public long taps(String label) {
+        return user.tap(label);
+    }
+
+    public long tapsOn(BotMessage message, String label) {
+        return user.tapOn(message.messageId(), label);
+    }
+
+    public long tapsReply(String label) {
+        return user.tapReplyButton(label);
+    }
+
+    /** The bot's next message (new or edited); it must contain every fragment. */
+    public BotMessage hears(String... fragments) {
+        BotMessage message = user.nextMessage();
+        assertThat(message.text()).as("bot's message in the chat\n%s", user.transcript()).contains(fragments);
+        return message;
+    }
+
+    public BotMessage hears(Duration within, String... fragments) {
+        BotMessage message = user.nextMessage(within);
+        assertThat(message.text()).as("bot's message in the chat\n%s", user.transcript()).contains(fragments);
+        return message;
+    }
+
+    public BotMessage nextMessage() {
+        return user.nextMessage();
+    }
+
+    public void hearsNothingFor(Duration quiet) {
+        user.expectNoMessage(quiet);
+    }
+
+    /** The answer to the button they tapped last (the spinner's notice, or an alert). */
+    public CallbackAnswer toast() {
+        return user.nextCallbackAnswer();
+    }
+
+    public String transcript() {
+        return user.transcript();
+    }
+}

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Customer {
 
     private final FakeUser user;
+    private int taps;
+    private int answersRead;
 
     Customer(FakeUser user) {
         this.user = user;
@@ -43,11 +45,18 @@ public final class Customer {
 
     /** Taps an inline button of the newest message that has it. */
     public long taps(String label) {
+        taps++;
         return user.tap(label);
     }
 
     public long tapsOn(BotMessage message, String label) {
+        taps++;
         return user.tapOn(message.messageId(), label);
+    }
+
+    public long sendsCallbackData(BotMessage message, String data) {
+        taps++;
+        return user.sendCallbackData(message.messageId(), data);
     }
 
     public long tapsReply(String label) {
@@ -75,9 +84,18 @@ public final class Customer {
         user.expectNoMessage(quiet);
     }
 
-    /** The answer to the button they tapped last (the spinner's notice, or an alert). */
+    /**
+     * The answer to the button they tapped last (the spinner's notice, or an alert); answers to earlier taps nobody
+     * looked at are passed over. Every tap is answered exactly once, so this waits for the last tap's answer.
+     */
     public CallbackAnswer toast() {
-        return user.nextCallbackAnswer();
+        CallbackAnswer answer = user.nextCallbackAnswer();
+        answersRead++;
+        while (answersRead < taps) {
+            answer = user.nextCallbackAnswer();
+            answersRead++;
+        }
+        return answer;
     }
 
     public String transcript() {

@@ -97,6 +97,7 @@ public final class BalanceFlow implements Flow {
 
                     .withExternal().source(PICK).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
                     .withExternal().source(SHOWN).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
+                    .withExternal().source(SHOWN).target(SHOWN).event("refresh").action(act(this::refresh)).and()
                     .withExternal().source(SHOWN).target(PICK).event("lines").action(act(this::askWhichLine)).and()
                     .withExternal().source(SHOWN).target(TOP_UP).event("topup").and()
                     .withChoice().source(TOP_UP)
@@ -144,13 +145,19 @@ public final class BalanceFlow implements Flow {
         show(turn, turn.argIndex());
     }
 
+    /** Shows the card again with fresh figures; the toast says so even when nothing changed. */
+    private void refresh(Turn turn) {
+        show(turn, turn.intVar(VAR_LINE, 0));
+        turn.toast(turn.t("refreshed"));
+    }
+
     private void show(Turn turn, int index) {
         LinkedLine line = turn.profile().line(index).orElseThrow();
         LineBalance balance = LineBalance.of(line.msisdn(), backend.buckets(line.msisdn()));
         turn.put(VAR_LINE, index);
         List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
         rows.add(List.of(turn.button(turn.t("button.topup"), "topup"),
-                turn.button(turn.t("button.refresh"), "pick", Integer.toString(index))));
+                turn.button(turn.t("button.refresh"), "refresh")));
         if (turn.profile().lines().size() > 1) {
             rows.add(List.of(turn.button(turn.t("button.otherLine"), "lines")));
         }

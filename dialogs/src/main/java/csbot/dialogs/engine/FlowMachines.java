@@ -3,7 +3,9 @@ package csbot.dialogs.engine;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.listener.StateMachineListenerAdapter;
 import org.springframework.statemachine.state.State;
+import org.springframework.statemachine.transition.Transition;
 import org.springframework.statemachine.support.DefaultExtendedState;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
@@ -23,8 +25,29 @@ final class FlowMachines {
     record Fired(boolean accepted, String state, boolean ended) {
     }
 
+    /**
+     * A machine and whether an event-triggered transition ran in it: Spring Statemachine reports an event whose
+     * guards all said no as ACCEPTED, so the result type alone cannot tell "taken" from "did not fit".
+     */
+    private static final class Pooled {
+        final StateMachine<String, String> machine;
+        volatile boolean transitioned;
+
+        Pooled(StateMachine<String, String> machine) {
+            this.machine = machine;
+            machine.addStateListener(new StateMachineListenerAdapter<>() {
+                @Override
+                public void transition(Transition<String, String> transition) {
+                    if (transition.getTrigger() != null) {
+                        transitioned = true;
+                    }
+                }
+            });
+        }
+    }
+
     private final Flow flow;
-    private final ConcurrentLinkedQueue<StateMachine<String, String>> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
     private final String initialState;
     private final Set<String> states;
 
@@ -33,7 +56,7 @@ final class FlowMachines {
         StateMachine<String, String> first = flow.newMachine();
         this.initialState = first.getInitialState().getId();
         this.states = first.getStates().stream().map(State::getId).collect(Collectors.toUnmodifiableSet());
-        idle.add(first);
+        idle.add(new Pooled(first));
     }
 
     String initialState() {
@@ -45,10 +68,11 @@ final class FlowMachines {
     }
 
     Fired fire(String state, String event, Turn turn) {
-        StateMachine<String, String> machine = idle.poll();
-        if (machine == null) {
-            machine = flow.newMachine();
+        Pooled pooled = idle.poll();
+        if (pooled == null) {
+            pooled = new Pooled(flow.newMachine());
         }
+        StateMachine<String, String> machine = pooled.machine;
         boolean reusable = false;
         try {
             DefaultExtendedState extended = new DefaultExtendedState();
@@ -57,11 +81,13 @@ final class FlowMachines {
                     .resetStateMachineReactively(new DefaultStateMachineContext<>(state, null, null, extended))
                     .block());
             machine.startReactively().block();
+            pooled.transitioned = false;
             StateMachineEventResult<String, String> result = machine
                     .sendEvent(Mono.just(MessageBuilder.withPayload(event).build()))
                     .blockLast();
             boolean accepted = result != null
                     && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED
+                    && pooled.transitioned
                     && turn.failure().isEmpty();
             boolean ended = machine.isComplete();
             // a machine that reached its end state ignores later resets, so it is not used again
@@ -70,7 +96,7 @@ final class FlowMachines {
         } finally {
             machine.stopReactively().block();
             if (reusable) {
-                idle.add(machine);
+                idle.add(pooled);
             }
         }
     }

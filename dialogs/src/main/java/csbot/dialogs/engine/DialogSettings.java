@@ -17,6 +17,6 @@ public record DialogSettings(Duration sessionIdleTimeout, int missesBeforeHelp, 
 
     public static DialogSettings defaults() {
         return new DialogSettings(Duration.ofMinutes(30), 3, 5, Duration.ofMinutes(15), "+852 3000 1234",
-                "09:00–21:00 (UTC+8)");
+                "09:00–21:00 UTC+8");
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +41,11 @@ final class BotApi {
 
     void register(String name, BotMethod method) {
         methods.put(name.toLowerCase(Locale.ROOT), new Registered(name, method));
+    }
+
+    /** The method registered under this name (any case), if any. */
+    Optional<BotMethod> method(String name) {
+        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT))).map(Registered::method);
     }
 
     /** The registered spelling of a method name, e.g. sendMessage for sendmessage; unknown names as given. */

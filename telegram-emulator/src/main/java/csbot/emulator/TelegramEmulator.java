@@ -100,6 +100,14 @@ public final class TelegramEmulator implements AutoCloseable {
         api.register(name, method);
     }
 
+    /**
+     * The method registered under this name (any case), e.g. to wrap it: a benchmark that times the bot's replies
+     * registers {@code call -> { JsonNode r = original.handle(call); record(call); return r; }}.
+     */
+    public Optional<BotMethod> method(String name) {
+        return api.method(name);
+    }
+
     public EmulatorConfig config() {
         return config;
     }

@@ -1,0 +1,176 @@
+package csbot.bench;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code java -jar bench/target/bench.jar [all|engine|e2e] [--name=value …]}: the dialog engine's cost per update
+ * (JMH) and/or the balance journey end to end through the fake Bot API, then a summary. See bench/README.md.
+ */
+public final class Bench {
+
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("forks", "2");
+        DEFAULTS.put("warmup-iterations", "3");
+        DEFAULTS.put("warmup-time", "1");
+        DEFAULTS.put("iterations", "5");
+        DEFAULTS.put("time", "1");
+        DEFAULTS.put("benchmarks", "balanceCard,bucketQueryOnly,languageMenu,help,storeOnly");
+        DEFAULTS.put("chats", "1000");
+        DEFAULTS.put("per-chat-rate", "1");
+        DEFAULTS.put("warmup", "10");
+        DEFAULTS.put("measure", "30");
+        DEFAULTS.put("drain", "10");
+        DEFAULTS.put("sender-global-per-second", "5000");
+        DEFAULTS.put("bot-jar", "bot/target/csbot.jar");
+        DEFAULTS.put("bot-jvm-args", "");
+        DEFAULTS.put("bot-args", "");
+        DEFAULTS.put("work-dir", "bench/target");
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String part = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        if (!List.of("all", "engine", "e2e").contains(part)) {
+            usage("unknown part " + part);
+            return;
+        }
+        Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                usage(null);
+                return;
+            }
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+                if (!options.containsKey(name)) {
+                    usage("unknown option --" + name);
+                    return;
+                }
+                options.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
+            }
+        }
+        Collection<RunResult> engine = List.of();
+        E2eLoad.Result e2e = null;
+        if (!part.equals("e2e")) {
+            engine = runEngine(options);
+        }
+        if (!part.equals("engine")) {
+            e2e = new E2eLoad(new E2eLoad.Config(
+                    Integer.parseInt(options.get("chats")), Double.parseDouble(options.get("per-chat-rate")),
+                    Integer.parseInt(options.get("warmup")), Integer.parseInt(options.get("measure")),
+                    Integer.parseInt(options.get("drain")), options.get("bot-jar"), split(options.get("bot-jvm-args")),
+                    split(options.get("bot-args")), Double.parseDouble(options.get("sender-global-per-second")),
+                    Path.of(options.get("work-dir")))).run();
+        }
+        summary(options, engine, e2e);
+        if (e2e != null && (e2e.unanswered() > 0 || e2e.duplicates() > 0 || e2e.wrongReplies() > 0)) {
+            System.exit(2);
+        }
+    }
+
+    private static Collection<RunResult> runEngine(Map<String, String> options) throws Exception {
+        OptionsBuilder builder = new OptionsBuilder();
+        for (String name : options.get("benchmarks").split(",")) {
+            builder.include(EngineBench.class.getName() + "\\." + name.strip() + "$");
+        }
+        Options jmh = builder
+                .forks(Integer.parseInt(options.get("forks")))
+                .warmupIterations(Integer.parseInt(options.get("warmup-iterations")))
+                .warmupTime(TimeValue.seconds(Integer.parseInt(options.get("warmup-time"))))
+                .measurementIterations(Integer.parseInt(options.get("iterations")))
+                .measurementTime(TimeValue.seconds(Integer.parseInt(options.get("time"))))
+                .threads(1)
+                .shouldFailOnError(true)
+                .build();
+        return new Runner(jmh).run();
+    }
+
+    private static void summary(Map<String, String> options, Collection<RunResult> engine, E2eLoad.Result e2e) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder out = new StringBuilder();
+        out.append("\n==================== csbot bench summary ====================\n");
+        out.append(String.format(Locale.ROOT, "machine: %d cores, Java %s, Redis 127.0.0.1:6379%n", cores,
+                System.getProperty("java.version")));
+        if (!engine.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%nDialog engine, one update's turn (ChatTurns.run + DialogEngine, "
+                    + "real Redis); JMH avgt, %s forks x %s x %ss (warm-up %s x %ss), 1 thread%n",
+                    options.get("forks"), options.get("iterations"), options.get("time"),
+                    options.get("warmup-iterations"), options.get("warmup-time")));
+            out.append(String.format(Locale.ROOT, "  %-18s %12s %14s%n", "case", "µs/update", "99.9% error"));
+            List<RunResult> sorted = new ArrayList<>(engine);
+            sorted.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));
+            for (RunResult run : sorted) {
+                Result<?> r = run.getPrimaryResult();
+                String name = run.getParams().getBenchmark();
+                out.append(String.format(Locale.ROOT, "  %-18s %12.1f %14s%n", name.substring(name.lastIndexOf('.') + 1),
+                        r.getScore(), Double.isNaN(r.getScoreError()) ? "n/a"
+                                : String.format(Locale.ROOT, "± %.1f", r.getScoreError())));
+            }
+            out.append("  (balanceCard includes the TMF654 bucket query, shown alone as bucketQueryOnly; "
+                    + "storeOnly = lock/load + commit scripts)\n");
+        }
+        if (e2e != null) {
+            out.append(String.format(Locale.ROOT, "%nBalance journey end to end (driver + simulator + emulator in one JVM, "
+                    + "bot in another; both share the %d cores)%n", cores));
+            out.append(String.format(Locale.ROOT, "  chats                        %d, each %.2f update/s (\"余额\" → balance card)%n",
+                    e2e.chats(), e2e.config().perChatRate()));
+            out.append(String.format(Locale.ROOT, "  offered                      %.0f updates/s; warm-up %d s, measured %d s%n",
+                    e2e.offeredPerSecond(), e2e.config().warmupSeconds(), e2e.config().measureSeconds()));
+            out.append(String.format(Locale.ROOT, "  answered                     %.0f updates/s (%d of %d measured updates answered)%n",
+                    e2e.answeredPerSecond(), e2e.answered(), e2e.sent()));
+            out.append(String.format(Locale.ROOT, "  latency enqueue → reply      p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    e2e.p50Ms(), e2e.p95Ms(), e2e.p99Ms(), e2e.maxMs()));
+            out.append(String.format(Locale.ROOT, "  unanswered / duplicates      %d / %d   (replies that were not the card: %d)%n",
+                    e2e.unanswered(), e2e.duplicates(), e2e.wrongReplies()));
+            out.append(String.format(Locale.ROOT, "  CPU                          bot %.2f cores (%.2f ms/update), driver JVM %.2f cores "
+                    + "(%.2f ms/update)%n", e2e.botCpuCores(), e2e.botCpuPerUpdateMs(), e2e.driverCpuCores(),
+                    e2e.driverCpuPerUpdateMs()));
+            out.append(String.format(Locale.ROOT, "  driver schedule lag (max)    %.1f ms%n", e2e.maxDriverLagMs()));
+            out.append(String.format(Locale.ROOT, "  config                       csbot.sender.global-per-second=%s (raised for the "
+                    + "benchmark; Telegram's own is ~30/s), per-chat 1 msg/s burst 3 (defaults)%n",
+                    options.get("sender-global-per-second")));
+            if (!options.get("bot-jvm-args").isBlank() || !options.get("bot-args").isBlank()) {
+                out.append(String.format(Locale.ROOT, "                               bot JVM args [%s], bot args [%s]%n",
+                        options.get("bot-jvm-args"), options.get("bot-args")));
+            }
+            out.append(String.format(Locale.ROOT, "  bot log                      %s%n", e2e.botLog()));
+        }
+        out.append("=============================================================\n");
+        System.out.print(out);
+    }
+
+    private static List<String> split(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.strip().split("\\s+"));
+    }
+
+    private static void usage(String error) {
+        if (error != null) {
+            System.err.println(error);
+        }
+        System.err.println("usage: java -jar bench/target/bench.jar [all|engine|e2e] [--name=value …]; options "
+                + "and defaults:");
+        DEFAULTS.forEach((k, v) -> System.err.printf("  --%s=%s%n", k, v));
+        if (error != null) {
+            System.exit(1);
+        }
+    }
+}

@@ -183,7 +183,11 @@ final class UpdateQueue {
             if (!allowedUpdates.isEmpty() && !allowedUpdates.contains(entry.update().type())) {
                 it.remove();  // Telegram does not even keep updates of types the bot did not ask for
             } else if (entry.update().updateId() >= offset
-                    || (entry.redelivery() && redeliveriesHandedOut.add(entry.seq()))) {
+                    || (entry.redelivery() && !redeliveriesHandedOut.contains(entry.seq()))) {
+                // a redelivery handed out either way is now confirmable: noted even when its id was >= offset
+                if (entry.redelivery()) {
+                    redeliveriesHandedOut.add(entry.seq());
+                }
                 batch.add(entry.update());
             }
         }

@@ -212,6 +212,16 @@ class BotApiTest {
     }
 
     @Test
+    void aRedeliveryQueuedBeforeTheFirstPollIsConfirmedWithTheOriginal() throws TelegramApiException {
+        long pay = ann.sendText("pay");
+        telegram.redeliver(pay);
+
+        assertThat(poll(0, 0)).extracting(Update::getUpdateId).containsExactly((int) pay, (int) pay);
+        assertThat(poll(pay + 1, 0)).isEmpty();
+        assertThat(telegram.pendingUpdateCount()).isZero();
+    }
+
+    @Test
     void anUploadedPhotoKeepsItsBytes() throws Exception {
         byte[] png = BotClients.png(3, 2);
 

@@ -3,6 +3,9 @@ package csbot.bot.conversations;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
 import csbot.bot.testing.World;
+
+import static csbot.bot.testing.Journeys.linkedByContact;
+import static csbot.bot.testing.Journeys.linksByCode;
 import csbot.emulator.BotMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +30,10 @@ class BalanceTest {
     static void start() {
         world = World.start();
         world.startBot();
-        ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));
-        ukEsim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("eSIM"));
-        hkEsim = world.demoLine(l -> l.msisdn().startsWith("+852"));
-        cnSuspended = world.demoLine(l -> l.status().equals("suspended"));
+        ukSim = world.ukSim();
+        ukEsim = world.ukEsim();
+        hkEsim = world.hkEsim();
+        cnSuspended = world.cnSuspended();
     }
 
     @AfterAll
@@ -45,7 +48,7 @@ class BalanceTest {
 
     @Test
     void withOneLineTheCardShowsAtOnce() {
-        Customer wei = linkedByContact(ukSim, "en");
+        Customer wei = linkedByContact(world, ukSim, "en");
 
         wei.says("balance");
         BotMessage card = wei.hears("+44 •••• " + ukSim.lastFour(), "✅ Active", "Balance: £12.50", "Valid until");
@@ -54,14 +57,8 @@ class BalanceTest {
 
     @Test
     void withTwoLinesTheCustomerPicksAndCanSwitch() {
-        Customer wei = linkedByContact(ukSim, "en");
-        wei.says("/link");
-        wei.hears("Link a number");
-        wei.says(ukEsim.msisdn());
-        wei.hears("We sent a code");
-        wei.says(world.latestCode(ukEsim.msisdn()));
-        wei.hears("✅ Linked", ukEsim.lastFour(), "eSIM");
-        wei.hears("What would you like to do next?");
+        Customer wei = linkedByContact(world, ukSim, "en");
+        linksByCode(world, wei, ukEsim);
 
         wei.says("/balance");
         BotMessage picker = wei.hears("Which number would you like to check?");
@@ -88,14 +85,8 @@ class BalanceTest {
 
     @Test
     void aPickButtonCanOnlyNameTheCustomersOwnLines() {
-        Customer wei = linkedByContact(ukSim, "en");
-        wei.says("/link");
-        wei.hears("Link a number");
-        wei.says(ukEsim.msisdn());
-        wei.hears("We sent a code");
-        wei.says(world.latestCode(ukEsim.msisdn()));
-        wei.hears("✅ Linked");
-        wei.hears("What would you like to do next?");
+        Customer wei = linkedByContact(world, ukSim, "en");
+        linksByCode(world, wei, ukEsim);
         wei.says("/balance");
         BotMessage picker = wei.hears("Which number");
         String pickSecond = picker.button(ukEsim.lastFour()).orElseThrow().callbackData();
@@ -108,7 +99,7 @@ class BalanceTest {
 
     @Test
     void aLowBalanceLineAboutToExpireWarnsInChinese() {
-        Customer mei = linkedByContact(hkEsim, "zh-CN");
+        Customer mei = linkedByContact(world, hkEsim, "zh-CN");
 
         mei.says("查一下话费");
         BotMessage card = mei.hears("余额：HK$8.00", "号码即将到期", "充值");
@@ -117,7 +108,7 @@ class BalanceTest {
 
     @Test
     void aSuspendedLineSaysWhatToDo() {
-        Customer li = linkedByContact(cnSuspended, "zh-CN");
+        Customer li = linkedByContact(world, cnSuspended, "zh-CN");
 
         li.says("余额");
         li.hears("⛔ 已停机", "余额：¥20.00", "该号码目前已停机", "客服热线");
@@ -137,19 +128,11 @@ class BalanceTest {
 
     @Test
     void theTopUpButtonExplainsHowToTopUpUntilPaymentsArrive() {
-        Customer wei = linkedByContact(ukSim, "en");
+        Customer wei = linkedByContact(world, ukSim, "en");
         wei.says("balance");
         wei.hears("Balance: £12.50");
 
         wei.taps("💳 Top up");
         wei.hears("Ways to top up", "Alipay", "WeChat Pay");
-    }
-
-    private static Customer linkedByContact(DemoLine line, String language) {
-        Customer customer = world.customerOwning(line, language);
-        customer.sharesContact(line.asTelegramShares(), customer.id());
-        customer.hears(line.lastFour());
-        customer.nextMessage();
-        return customer;
     }
 }

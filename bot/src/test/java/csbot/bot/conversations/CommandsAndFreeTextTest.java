@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static csbot.bot.testing.Journeys.asksForACodeFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +26,7 @@ class CommandsAndFreeTextTest {
     static void start() {
         world = World.start();
         world.startBot("csbot.dialog.session-idle-timeout=2s");
-        ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));
+        ukSim = world.ukSim();
     }
 
     @AfterAll
@@ -156,10 +157,7 @@ class CommandsAndFreeTextTest {
     @Test
     void aFlowLeftAloneTimesOutAndTheCustomerIsToldSo() throws InterruptedException {
         Customer wei = world.newCustomer("Wei", "en");
-        wei.says("/link");
-        wei.hears("Link a number");
-        wei.says(ukSim.msisdn());
-        wei.hears("We sent a code");
+        asksForACodeFor(wei, ukSim);
 
         Thread.sleep(2_500); // the idle timeout is 2 s for this bot
         wei.says(world.latestCode(ukSim.msisdn()));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static csbot.bot.testing.Journeys.asksForACodeFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,8 +28,8 @@ class LinkByCodeTest {
     static void start() {
         world = World.start();
         world.startBot();
-        ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));
-        hkEsim = world.demoLine(l -> l.msisdn().startsWith("+852"));
+        ukSim = world.ukSim();
+        hkEsim = world.hkEsim();
     }
 
     @AfterAll
@@ -102,10 +103,7 @@ class LinkByCodeTest {
     @Test
     void anExpiredCodeIsRefusedAndANewOneWorks() {
         Customer wei = world.newCustomer("Wei", "en");
-        wei.says("/link");
-        wei.hears("Link a number");
-        wei.says(ukSim.msisdn());
-        wei.hears("We sent a code");
+        asksForACodeFor(wei, ukSim);
         String stale = world.latestCode(ukSim.msisdn());
 
         world.sim.clock().advance(Duration.ofMinutes(6));
@@ -123,10 +121,7 @@ class LinkByCodeTest {
     @Test
     void fiveWrongCodesPauseLinkingForACoolDown() {
         Customer mallory = world.newCustomer("Mallory", "en");
-        mallory.says("/link");
-        mallory.hears("Link a number");
-        mallory.says(ukSim.msisdn());
-        mallory.hears("We sent a code");
+        asksForACodeFor(mallory, ukSim);
         String code = world.latestCode(ukSim.msisdn());
         String wrong = code.equals("123456") ? "654321" : "123456";
 

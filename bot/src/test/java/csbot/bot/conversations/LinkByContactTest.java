@@ -23,7 +23,7 @@ class LinkByContactTest {
     static void start() {
         world = World.start();
         world.startBot();
-        ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));
+        ukSim = world.ukSim();
     }
 
     @AfterAll

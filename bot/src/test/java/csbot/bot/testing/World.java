@@ -131,6 +131,26 @@ public final class World implements AutoCloseable {
         return demoLines().stream().filter(which).findFirst().orElseThrow();
     }
 
+    /** Wei's UK physical SIM: active, £12.50. */
+    public DemoLine ukSim() {
+        return demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));
+    }
+
+    /** Wei's second UK line, an eSIM: active, £30.00. */
+    public DemoLine ukEsim() {
+        return demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("eSIM"));
+    }
+
+    /** Chan Mei's Hong Kong eSIM: low balance, expiring in days. */
+    public DemoLine hkEsim() {
+        return demoLine(l -> l.msisdn().startsWith("+852"));
+    }
+
+    /** Li Na's mainland China SIM: suspended. */
+    public DemoLine cnSuspended() {
+        return demoLine(l -> l.status().equals("suspended"));
+    }
+
     /** The code in the newest SMS the simulator sent to {@code msisdn}. */
     public String latestCode(String msisdn) {
         List<Sms> texts = sim.sms(msisdn);

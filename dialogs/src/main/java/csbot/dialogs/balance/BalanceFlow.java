@@ -4,6 +4,7 @@ import csbot.backend.AccountBackend;
 import csbot.backend.LineStatus;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.FlowMachine;
 import csbot.dialogs.engine.LinkedLine;
 import csbot.dialogs.engine.MenuEntry;
 import csbot.dialogs.engine.Turn;
@@ -13,7 +14,6 @@ import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.link.LinkFlow;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -80,9 +80,7 @@ public final class BalanceFlow implements Flow {
 
     @Override
     public StateMachine<String, String> newMachine() {
-        try {
-            StateMachineBuilder.Builder<String, String> b = StateMachineBuilder.builder();
-            b.configureConfiguration().withConfiguration().autoStartup(false);
+        return FlowMachine.build(ID, b -> {
             b.configureStates().withStates()
                     .initial(ENTRY)
                     .choice(ROUTE).choice(TOP_UP)
@@ -106,10 +104,7 @@ public final class BalanceFlow implements Flow {
 
                     .withExternal().source(PICK).target(DONE).event("back").action(act(this::backToMenu)).and()
                     .withExternal().source(SHOWN).target(DONE).event("back").action(act(this::backToMenu));
-            return b.build();
-        } catch (Exception e) {
-            throw new IllegalStateException("balance flow definition", e);
-        }
+        });
     }
 
     // ---- steps

@@ -2,13 +2,13 @@ package csbot.dialogs.language;
 
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.FlowMachine;
 import csbot.dialogs.engine.MenuEntry;
 import csbot.dialogs.engine.Turn;
 import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
 import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -23,6 +23,7 @@ import static csbot.dialogs.engine.Steps.when;
 @Component
 public final class LanguageFlow implements Flow {
 
+    public static final String ID = "lang";
     static final String ENTRY = "ENTRY";
     static final String CHOOSING = "CHOOSING";
     static final String DONE = "DONE";
@@ -31,7 +32,7 @@ public final class LanguageFlow implements Flow {
 
     @Override
     public String id() {
-        return "lang";
+        return ID;
     }
 
     @Override
@@ -46,18 +47,13 @@ public final class LanguageFlow implements Flow {
 
     @Override
     public StateMachine<String, String> newMachine() {
-        try {
-            StateMachineBuilder.Builder<String, String> b = StateMachineBuilder.builder();
-            b.configureConfiguration().withConfiguration().autoStartup(false);
+        return FlowMachine.build(ID, b -> {
             b.configureStates().withStates().initial(ENTRY).states(Set.of(ENTRY, CHOOSING)).end(DONE);
             b.configureTransitions()
                     .withExternal().source(ENTRY).target(CHOOSING).event(Events.START).action(act(this::offer)).and()
                     .withExternal().source(CHOOSING).target(DONE).event("pick")
                     .guard(when(LanguageFlow::knownLanguage)).action(act(this::choose));
-            return b.build();
-        } catch (Exception e) {
-            throw new IllegalStateException("language flow definition", e);
-        }
+        });
     }
 
     private void offer(Turn turn) {

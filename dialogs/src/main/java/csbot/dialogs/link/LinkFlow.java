@@ -8,6 +8,7 @@ import csbot.backend.OtpCheck;
 import csbot.backend.Rejected;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.FlowMachine;
 import csbot.dialogs.engine.LinkedLine;
 import csbot.dialogs.engine.MenuEntry;
 import csbot.dialogs.engine.Turn;
@@ -18,7 +19,6 @@ import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.validate.Iccid;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -88,9 +88,7 @@ public final class LinkFlow implements Flow {
 
     @Override
     public StateMachine<String, String> newMachine() {
-        try {
-            StateMachineBuilder.Builder<String, String> b = StateMachineBuilder.builder();
-            b.configureConfiguration().withConfiguration().autoStartup(false);
+        return FlowMachine.build(ID, b -> {
             b.configureStates().withStates()
                     .initial(ENTRY)
                     .choice(STARTING).choice(CONTACT_CHECK).choice(NUMBER_CHECK).choice(CODE_CHECK)
@@ -113,10 +111,7 @@ public final class LinkFlow implements Flow {
                     .withChoice().source(CODE_CHECK).first(DONE, outcome(END)).last(CODE).and()
 
                     .withExternal().source(CODE).target(ASK).event("other").action(act(this::askForNumber));
-            return b.build();
-        } catch (Exception e) {
-            throw new IllegalStateException("link flow definition", e);
-        }
+        });
     }
 
     // ---- steps

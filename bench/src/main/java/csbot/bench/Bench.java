@@ -7,6 +7,8 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +43,7 @@ public final class Bench {
         DEFAULTS.put("bot-jvm-args", "");
         DEFAULTS.put("bot-args", "");
         DEFAULTS.put("work-dir", "bench/target");
+        DEFAULTS.put("profile", "false");
     }
 
     private Bench() {
@@ -68,6 +71,7 @@ public final class Bench {
                 options.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
             }
         }
+        String loadBefore = loadAverage();
         Collection<RunResult> engine = List.of();
         E2eLoad.Result e2e = null;
         if (!part.equals("e2e")) {
@@ -79,9 +83,9 @@ public final class Bench {
                     Integer.parseInt(options.get("warmup")), Integer.parseInt(options.get("measure")),
                     Integer.parseInt(options.get("drain")), options.get("bot-jar"), split(options.get("bot-jvm-args")),
                     split(options.get("bot-args")), Double.parseDouble(options.get("sender-global-per-second")),
-                    Path.of(options.get("work-dir")))).run();
+                    Path.of(options.get("work-dir")), Boolean.parseBoolean(options.get("profile")))).run();
         }
-        summary(options, engine, e2e);
+        summary(options, engine, e2e, loadBefore);
         if (e2e != null && (e2e.unanswered() > 0 || e2e.duplicates() > 0 || e2e.wrongReplies() > 0)) {
             System.exit(2);
         }
@@ -104,12 +108,15 @@ public final class Bench {
         return new Runner(jmh).run();
     }
 
-    private static void summary(Map<String, String> options, Collection<RunResult> engine, E2eLoad.Result e2e) {
+    private static void summary(Map<String, String> options, Collection<RunResult> engine, E2eLoad.Result e2e,
+                                String loadBefore) {
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
         out.append("\n==================== csbot bench summary ====================\n");
         out.append(String.format(Locale.ROOT, "machine: %d cores, Java %s, Redis 127.0.0.1:6379%n", cores,
                 System.getProperty("java.version")));
+        out.append(String.format(Locale.ROOT, "load average (1/5/15 min) before: %s, after: %s — anything else running "
+                + "on the machine distorts these figures%n", loadBefore, loadAverage()));
         if (!engine.isEmpty()) {
             out.append(String.format(Locale.ROOT, "%nDialog engine, one update's turn (ChatTurns.run + DialogEngine, "
                     + "real Redis); JMH avgt, %s forks x %s x %ss (warm-up %s x %ss), 1 thread%n",
@@ -156,6 +163,16 @@ public final class Bench {
         }
         out.append("=============================================================\n");
         System.out.print(out);
+    }
+
+    /** The 1, 5 and 15 minute load averages, where the OS tells them. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static List<String> split(String value) {

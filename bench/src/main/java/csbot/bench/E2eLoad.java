@@ -9,6 +9,8 @@ import csbot.sim.Simulator;
 import csbot.sim.SimulatorConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,7 +51,7 @@ final class E2eLoad {
 
     record Config(int chats, double perChatRate, int warmupSeconds, int measureSeconds, int drainSeconds,
                   String botJar, List<String> botJvmArgs, List<String> botArgs, double senderGlobalPerSecond,
-                  Path workDir) {
+                  Path workDir, boolean profile) {
     }
 
     record Result(Config config, int chats, double offeredPerSecond, long sent, long answered, double answeredPerSecond,
@@ -245,6 +248,9 @@ final class E2eLoad {
                 now = System.nanoTime();
             }
             if (slot == warmupSlots) {
+                if (config.profile()) {
+                    startProfiling(bot);
+                }
                 windowStart = now;
                 botCpuAtWindow = cpuNanos(bot);
                 driverCpuAtWindow = driverCpuNanos();
@@ -263,6 +269,9 @@ final class E2eLoad {
         windowEnd = System.nanoTime();
         long botCpu = cpuNanos(bot) - botCpuAtWindow;
         long driverCpu = driverCpuNanos() - driverCpuAtWindow;
+        if (config.profile()) {
+            stopProfiling(bot);
+        }
         double window = (windowEnd - windowStart) / 1e9;
         long repliesDuringWindow = repliesInWindow.get();
         log("sent; waiting up to %d s for the last replies", config.drainSeconds());
@@ -283,6 +292,59 @@ final class E2eLoad {
                 unanswered, duplicates.get(), wrongReplies.get(), maxLag / 1e6,
                 botCpu / 1e6 / Math.max(1, repliesDuringWindow), driverCpu / 1e6 / Math.max(1, repliesDuringWindow),
                 botCpu / 1e9 / window, driverCpu / 1e9 / window, botLog.toString());
+    }
+
+    // ---- --profile: JFR of both JVMs over the measured window
+
+    private Recording driverRecording;
+
+    /** JFR's "profile" settings, but sampling Java stacks every millisecond instead of every 10 ms. */
+    private void startProfiling(Process bot) {
+        try {
+            String settings = Configuration.getConfiguration("profile").getContents().replaceFirst(
+                    "(?s)(<event name=\"jdk.ExecutionSample\">.*?<setting name=\"period\"[^>]*>)[^<]*", "$11 ms");
+            Path jfc = config.workDir().resolve("bench-profile.jfc").toAbsolutePath();
+            Files.writeString(jfc, settings);
+            jcmd(bot, "JFR.start", "name=bench", "settings=" + jfc);
+            driverRecording = new Recording(Configuration.create(jfc));
+            driverRecording.start();
+        } catch (IOException | ParseException e) {
+            log("JFR not started: %s", e);
+        }
+    }
+
+    private void stopProfiling(Process bot) {
+        Path botJfr = config.workDir().resolve("e2e-bot.jfr").toAbsolutePath();
+        jcmd(bot, "JFR.stop", "name=bench", "filename=" + botJfr);
+        if (driverRecording != null) {
+            Path driverJfr = config.workDir().resolve("e2e-driver.jfr").toAbsolutePath();
+            try {
+                driverRecording.dump(driverJfr);
+            } catch (IOException e) {
+                log("driver JFR not written: %s", e);
+            }
+            driverRecording.close();
+            log("profiles of the measured window: %s, %s (jfr print --events jdk.ExecutionSample …)", botJfr,
+                    driverJfr);
+        }
+    }
+
+    private static void jcmd(Process process, String... command) {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(process.pid()));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                log("jcmd %s failed", String.join(" ", command));
+            }
+        } catch (IOException e) {
+            log("jcmd not run: %s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long pendingCount() {

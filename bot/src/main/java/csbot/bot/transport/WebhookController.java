@@ -59,6 +59,11 @@ public final class WebhookController {
             log.warn("webhook body is not an update: {}", e.getClass().getSimpleName());
             return ResponseEntity.badRequest().build();
         }
+        if (update == null || update.getUpdateId() == null) {
+            // JSON, but not an update ({}, null): would fail on the missing id with a 500 that is retried forever
+            log.warn("webhook body has no update_id");
+            return ResponseEntity.badRequest().build();
+        }
         try {
             gate.accept(update).get(50, TimeUnit.SECONDS);
             return ResponseEntity.ok().build();

@@ -117,8 +117,6 @@ class DuplicateUpdateTest {
         world.telegram.awaitIdle();
         cai.hearsNothingFor(QUIET);
         assertThat(messagesSentTo(world.telegram, cai.id())).as("sendMessage calls to Cai's chat").hasSize(1);
-        System.out.println("DEBUG handled=" + updates(bot, "handled") + " dup=" + updates(bot, "duplicate"));
-        world.telegram.calls("getUpdates").forEach(c -> System.out.println("DEBUG " + c.time() + " " + c.params() + " -> " + (c.ok() ? c.result().size() : c.error())));
         assertThat(updates(bot, "duplicate")).isEqualTo(2);
     }
 }

@@ -93,6 +93,8 @@
       const item = document.createElement('button');
       item.type = 'button';
       item.className = 'persona' + (identity && identity.msisdn === persona.msisdn ? ' active' : '');
+      item.dataset.testid = 'persona';
+      item.dataset.msisdn = persona.msisdn;
       item.innerHTML = '<strong></strong><small></small>';
       item.querySelector('strong').textContent = persona.name;
       item.querySelector('small').textContent = [persona.msisdn, persona.cardType, persona.status, persona.currency]
@@ -133,6 +135,9 @@
         const response = await fetch('/chat/api/events?chat=' + identity.id + '&after=' + after + '&timeout=25',
           {signal: controller.signal});
         const batch = await response.json();
+        if (controller.signal.aborted) {
+          return;  // another chat (or language) was chosen meanwhile: its own stream shows it
+        }
         (batch.events || []).forEach((event) => {
           after = Math.max(after, event.seq);
           apply(event);
@@ -164,6 +169,7 @@
     }
     const row = document.createElement('div');
     row.className = 'row user';
+    row.dataset.testid = 'user-message';
     const bubble = document.createElement('div');
     bubble.className = 'bubble';
     bubble.textContent = event.text;
@@ -206,6 +212,7 @@
   function botRow(message) {
     const row = document.createElement('div');
     row.className = 'row bot';
+    row.dataset.testid = 'bot-message';
     row.dataset.messageId = message.messageId;
     const bubble = document.createElement('div');
     bubble.className = 'bubble';
@@ -215,6 +222,7 @@
     const tg = message.telegram || {};
     const text = document.createElement('div');
     text.className = 'text';
+    text.dataset.testid = 'message-text';
     text.innerHTML = formatted(message.text || '', tg.entities || tg.caption_entities || []);
     bubble.appendChild(text);
     const meta = document.createElement('div');
@@ -255,6 +263,7 @@
       buttons.forEach((button) => {
         const el = document.createElement('button');
         el.type = 'button';
+        el.dataset.testid = 'inline-button';
         el.textContent = button.label + (button.url ? ' ↗' : '');
         el.addEventListener('click', () => {
           if (button.url) {
@@ -325,7 +334,11 @@
       buttons.forEach((button) => {
         const el = document.createElement('button');
         el.type = 'button';
-        el.textContent = (button.requestContact ? '📱 ' : '') + button.text;
+        el.dataset.testid = 'reply-button';
+        if (button.requestContact) {
+          el.dataset.requestContact = 'true';
+        }
+        el.textContent = button.text;  // as Telegram shows it: the bot's own label says what it does
         el.addEventListener('click', () => {
           if (keyboard.oneTime) {
             showReplyKeyboard(null);

@@ -2,11 +2,14 @@ package csbot.bot.demo;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * No Telegram token configured means demo mode: everything a newcomer needs runs on this machine — a Redis (an
@@ -34,10 +37,25 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
         demo.put("csbot.telegram.mode", "polling");
         demo.put("csbot.telegram.poll-timeout-seconds", "10");
         demo.put("csbot.backend.base-url", "http://127.0.0.1:" + simulatorPort);
-        if (environment.getProperty("PORT") == null) {
+        if (!portChosen(environment)) {
             demo.put("server.port", "8081");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("csbot-demo", demo));
         environment.addActiveProfile(PROFILE);
+    }
+
+    /**
+     * Whether the bot's own port was chosen: {@code PORT}, or {@code server.port} given on the command line, as a
+     * system property or as {@code SERVER_PORT} — not application.yml's default, which the demo replaces by 8081.
+     */
+    private static boolean portChosen(ConfigurableEnvironment environment) {
+        if (environment.getProperty("PORT") != null) {
+            return true;
+        }
+        return Stream.of(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME,
+                        StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+                .map(name -> environment.getPropertySources().get(name))
+                .anyMatch(source -> source != null && source.containsProperty("server.port"));
     }
 }

@@ -57,8 +57,8 @@ public final class DemoServers implements AutoCloseable {
                 ==============================================================
                  csbot demo is running.
                  Open the web chat:  http://localhost:{}/
-                 Pick a demo customer, tap "Share my phone number" to link,
-                 then ask for your balance (余额 / balance).
+                 Pick a demo customer and ask for your balance (余额 / balance),
+                 then tap "Share my phone number" to link the line.
                 ==============================================================""", demo.chatPort());
     }
 

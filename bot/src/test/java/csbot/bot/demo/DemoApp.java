@@ -79,7 +79,10 @@ final class DemoApp implements AutoCloseable {
                 "--csbot.demo.simulator-port=" + simulatorPort,
                 "--server.port=0",
                 "--csbot.redis.url=" + REDIS_URL,
-                "--csbot.redis.key-prefix=" + keyPrefix);
+                "--csbot.redis.key-prefix=" + keyPrefix,
+                // as in World: replies do not wait on Telegram's 1 message/s per chat, which the sender's own test checks
+                "--csbot.sender.per-chat-per-second=50",
+                "--csbot.sender.per-chat-burst=10");
         return new DemoApp(context, chatPort, simulatorPort, keyPrefix);
     }
 

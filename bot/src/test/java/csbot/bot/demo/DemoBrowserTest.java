@@ -1,7 +1,6 @@
 package csbot.bot.demo;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,14 +63,15 @@ class DemoBrowserTest {
             return replies.reverse().find((row) => fragments.every((f) => text(row).includes(f))) || null;
             """;
 
-    private static DemoApp demo;
-    private static WebChat api;
-    private static String ukSimNumber;
+    private DemoApp demo;
+    private WebChat api;
+    private String ukSimNumber;
     private ChromeDriver browser;
     private Path profile;
 
-    @BeforeAll
-    static void start() throws IOException {
+    @BeforeEach
+    void openBrowser() throws IOException {
+        // per test, so that each is reported skipped with the reason (an assumption in @BeforeAll reports nothing)
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the web chat's browser test needs /usr/bin/chromium and /usr/bin/chromedriver:"
                         + " apt-get install chromium chromium-driver (.ci/run installs them when it can)");
@@ -80,10 +80,6 @@ class DemoBrowserTest {
         ukSimNumber = api.personas().stream()
                 .filter(p -> p.get("msisdn").asText().startsWith("+44") && p.get("cardType").asText().equals("SIM"))
                 .findFirst().orElseThrow().get("msisdn").asText();
-    }
-
-    @BeforeEach
-    void openBrowser() throws IOException {
         demo.forgetEveryone();
         profile = Files.createTempDirectory("csbot-chromium-");
         ChromeOptions options = new ChromeOptions();

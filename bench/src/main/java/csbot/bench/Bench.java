@@ -28,14 +28,14 @@ public final class Bench {
 
     static {
         DEFAULTS.put("forks", "2");
-        DEFAULTS.put("warmup-iterations", "3");
-        DEFAULTS.put("warmup-time", "1");
+        DEFAULTS.put("warmup-iterations", "5");
+        DEFAULTS.put("warmup-time", "2");
         DEFAULTS.put("iterations", "5");
         DEFAULTS.put("time", "1");
         DEFAULTS.put("benchmarks", "balanceCard,bucketQueryOnly,languageMenu,help,storeOnly");
         DEFAULTS.put("chats", "1000");
         DEFAULTS.put("per-chat-rate", "1");
-        DEFAULTS.put("warmup", "10");
+        DEFAULTS.put("warmup", "30");
         DEFAULTS.put("measure", "30");
         DEFAULTS.put("drain", "10");
         DEFAULTS.put("sender-global-per-second", "5000");
@@ -122,18 +122,25 @@ public final class Bench {
                     + "real Redis); JMH avgt, %s forks x %s x %ss (warm-up %s x %ss), 1 thread%n",
                     options.get("forks"), options.get("iterations"), options.get("time"),
                     options.get("warmup-iterations"), options.get("warmup-time")));
-            out.append(String.format(Locale.ROOT, "  %-18s %12s %14s%n", "case", "µs/update", "99.9% error"));
+            out.append(String.format(Locale.ROOT, "  %-18s %12s %14s %16s%n", "case", "µs/update", "99.9% error",
+                    "CPU µs/update*"));
             List<RunResult> sorted = new ArrayList<>(engine);
             sorted.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));
             for (RunResult run : sorted) {
                 Result<?> r = run.getPrimaryResult();
                 String name = run.getParams().getBenchmark();
-                out.append(String.format(Locale.ROOT, "  %-18s %12.1f %14s%n", name.substring(name.lastIndexOf('.') + 1),
+                Result<?> cpu = run.getSecondaryResults().get("cpuNanos");
+                Result<?> ops = run.getSecondaryResults().get("ops");
+                String cpuPerOp = cpu == null || ops == null || ops.getScore() == 0 ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", cpu.getScore() / ops.getScore() / 1000);
+                out.append(String.format(Locale.ROOT, "  %-18s %12.1f %14s %16s%n", name.substring(name.lastIndexOf('.') + 1),
                         r.getScore(), Double.isNaN(r.getScoreError()) ? "n/a"
-                                : String.format(Locale.ROOT, "± %.1f", r.getScoreError())));
+                                : String.format(Locale.ROOT, "± %.1f", r.getScoreError()), cpuPerOp));
             }
             out.append("  (balanceCard includes the TMF654 bucket query, shown alone as bucketQueryOnly; "
                     + "storeOnly = lock/load + commit scripts)\n");
+            out.append("  * CPU time of the benchmark thread per op: steadier than the wall time on a busy machine; it "
+                    + "leaves out the Lettuce, HttpClient and simulator threads\n");
         }
         if (e2e != null) {
             out.append(String.format(Locale.ROOT, "%nBalance journey end to end (driver + simulator + emulator in one JVM, "

@@ -24,6 +24,7 @@ import csbot.sim.Simulator;
 import csbot.sim.SimulatorConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -34,6 +35,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -122,28 +125,60 @@ public class EngineBench {
         }
     }
 
+    /**
+     * CPU time of the benchmark thread and ops, per iteration; the summary divides one by the other. Unlike the
+     * average time, this hardly moves when other processes compete for the cores (it leaves out what the Lettuce,
+     * HttpClient and simulator threads spend).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        public long cpuNanos;
+        public long ops;
+        private long startedAt;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            cpuNanos = 0;
+            ops = 0;
+            startedAt = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - startedAt;
+        }
+    }
+
     @Benchmark
-    public ChatTurns.Outcome balanceCard(Rig rig) {
+    public ChatTurns.Outcome balanceCard(Rig rig, Cpu cpu) {
+        cpu.ops++;
         return rig.turn(new Inbound.Text(rig.nextOrigin(), "余额"));
     }
 
     @Benchmark
-    public Object bucketQueryOnly(Rig rig) {
+    public Object bucketQueryOnly(Rig rig, Cpu cpu) {
+        cpu.ops++;
         return rig.backend.buckets(MSISDN);
     }
 
     @Benchmark
-    public ChatTurns.Outcome languageMenu(Rig rig) {
+    public ChatTurns.Outcome languageMenu(Rig rig, Cpu cpu) {
+        cpu.ops++;
         return rig.turn(new Inbound.Command(rig.nextOrigin(), "language", ""));
     }
 
     @Benchmark
-    public ChatTurns.Outcome help(Rig rig) {
+    public ChatTurns.Outcome help(Rig rig, Cpu cpu) {
+        cpu.ops++;
         return rig.turn(new Inbound.Command(rig.nextOrigin(), "help", ""));
     }
 
     @Benchmark
-    public ChatTurns.Outcome storeOnly(Rig rig) {
+    public ChatTurns.Outcome storeOnly(Rig rig, Cpu cpu) {
+        cpu.ops++;
         return rig.turns.run(new Inbound.Text(rig.nextOrigin(), "余额"),
                 (Conversation c, Inbound i) -> new Conversation.Turned(c.session(), c.profile(), List.of()));
     }

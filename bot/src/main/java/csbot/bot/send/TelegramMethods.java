@@ -26,7 +26,7 @@ final class TelegramMethods {
 
     static BotApiMethod<? extends Serializable> of(Outbound outbound) {
         if (outbound instanceof Outbound.Say say) {
-            SendMessage message = new SendMessage(Long.toString(say.chatId()), say.text());
+            SendMessage message = new SendMessageUnread(Long.toString(say.chatId()), say.text());
             replyMarkup(say.keyboard()).ifPresent(message::setReplyMarkup);
             return message;
         }

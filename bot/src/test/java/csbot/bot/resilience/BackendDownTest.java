@@ -2,6 +2,7 @@ package csbot.bot.resilience;
 
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.sim.FaultPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class BackendDownTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         world.startBot("csbot.backend.call-timeout=" + CALL_TIMEOUT.toMillis() + "ms",
                 "csbot.backend.circuit-open-for=" + CIRCUIT_OPEN_FOR.toMillis() + "ms");

@@ -2,6 +2,7 @@ package csbot.bot.resilience;
 
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class BotRestartTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         bot = world.startBot();
         ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));

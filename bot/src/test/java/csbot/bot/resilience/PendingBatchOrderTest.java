@@ -1,6 +1,7 @@
 package csbot.bot.resilience;
 
 import csbot.bot.testing.Customer;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ class PendingBatchOrderTest {
 
     @BeforeEach
     void startWithoutBot() {
+        WarmUp.once();
         world = World.start();
     }
 

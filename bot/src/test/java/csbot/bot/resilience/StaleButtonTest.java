@@ -2,6 +2,7 @@ package csbot.bot.resilience;
 
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.emulator.BotMessage;
 import csbot.emulator.CallbackAnswer;
@@ -31,6 +32,7 @@ class StaleButtonTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         world.startBot();
         ukSim = world.demoLine(l -> l.msisdn().startsWith("+44") && l.cardType().equals("SIM"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ class UnreadableMediaTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         world.startBot();
         ukSim = world.ukSim();

@@ -1,6 +1,7 @@
 package csbot.bot.resilience;
 
 import csbot.bot.testing.Customer;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ class UserRateLimitTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         bot = world.startBot("csbot.gate.user-updates=20", "csbot.gate.user-window=30s");
     }

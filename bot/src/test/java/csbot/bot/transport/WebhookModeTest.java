@@ -3,6 +3,7 @@ package csbot.bot.transport;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
 import csbot.bot.testing.Observed;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class WebhookModeTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         int port = Observed.freePort();
         webhook = URI.create("http://127.0.0.1:" + port + WebhookController.PATH);

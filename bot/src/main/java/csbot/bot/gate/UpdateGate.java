@@ -113,6 +113,11 @@ public final class UpdateGate implements AutoCloseable {
                     sender.send(List.of(new Outbound.Say(chatId, common.get(lang(inbound), "rate.limited"),
                             Keyboard.NONE)));
                 }
+                if (inbound instanceof Inbound.Button button) {
+                    // a tap left unanswered keeps spinning on the customer's screen
+                    sender.send(List.of(new Outbound.AnswerCallback(chatId, button.callbackId(),
+                            common.get(lang(inbound), "rate.limited"), false)));
+                }
                 return;
             }
             ChatTurns.Outcome outcome = turnTime.record(() -> turns.run(inbound, router::route));

@@ -29,7 +29,10 @@ import java.util.concurrent.CompletableFuture;
 public final class LongPolling implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
+    /** Telegram unreachable or refusing: no need to hammer it. */
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** Updates that must come again (Redis down): retry often, so service resumes soon after Redis does. */
+    private static final long MAX_RETRY_MILLIS = 2_000;
 
     private final TelegramClient telegram;
     private final UpdateGate gate;
@@ -88,7 +91,7 @@ public final class LongPolling implements SmartLifecycle {
                 List<Update> updates = telegram.execute(GetUpdates.builder().offset((int) offset)
                         .limit(properties.pollLimit()).timeout(properties.pollTimeoutSeconds()).build());
                 boolean allHandled = handle(updates);
-                backoff = allHandled ? 0 : nextBackoff(backoff);
+                backoff = allHandled ? 0 : Math.min(MAX_RETRY_MILLIS, nextBackoff(backoff));
             } catch (TelegramApiRequestException e) {
                 if (!running) {
                     break;
@@ -102,6 +105,10 @@ public final class LongPolling implements SmartLifecycle {
                 }
                 backoff = nextBackoff(backoff);
                 log.warn("getUpdates failed: {}; retrying in {} ms", e.toString(), backoff);
+            } catch (RuntimeException e) {
+                // whatever goes wrong, the loop must not die silently: the bot would stop answering anyone
+                backoff = nextBackoff(backoff);
+                log.error("long polling failed unexpectedly; retrying in {} ms", backoff, e);
             }
             pause(backoff);
         }

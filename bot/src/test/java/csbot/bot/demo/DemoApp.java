@@ -1,20 +1,15 @@
 package csbot.bot.demo;
 
+import csbot.bot.testing.Observed;
+import csbot.bot.testing.World;
+
 import csbot.bot.CsbotApplication;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.UUID;
 
@@ -28,7 +23,7 @@ import java.util.UUID;
  */
 final class DemoApp implements AutoCloseable {
 
-    static final String REDIS_URL = "redis://127.0.0.1:6379";
+    static final String REDIS_URL = World.REDIS_URL;
     private static DemoApp shared;
 
     final ConfigurableApplicationContext context;
@@ -69,8 +64,8 @@ final class DemoApp implements AutoCloseable {
     }
 
     static DemoApp start() {
-        int chatPort = freePort();
-        int simulatorPort = freePort();
+        int chatPort = Observed.freePort();
+        int simulatorPort = Observed.freePort();
         String keyPrefix = "test:demo:" + UUID.randomUUID() + ":";
         // command-line arguments, as a person would pass them: builder "properties" are defaults, below application.yml
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class).run(
@@ -98,7 +93,7 @@ final class DemoApp implements AutoCloseable {
 
     /** Removes everything the bot stored (profiles, sessions, markers): it has never met anyone. */
     void forgetEveryone() {
-        deleteKeys(REDIS_URL, keyPrefix);
+        World.deleteKeys(REDIS_URL, keyPrefix);
     }
 
     @Override
@@ -110,27 +105,4 @@ final class DemoApp implements AutoCloseable {
         }
     }
 
-    static void deleteKeys(String redisUrl, String prefix) {
-        RedisClient client = RedisClient.create(redisUrl);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(500));
-                if (!page.getKeys().isEmpty()) {
-                    connection.sync().del(page.getKeys().toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -69,4 +69,20 @@ class UserRateLimitTest {
         bob.says("/help");
         bob.hears("I can help you with:");
     }
+
+    @Test
+    @DisplayName("a button tapped over the limit is still answered, so it does not keep spinning")
+    void aTapOverTheLimitIsAnsweredAnyway() {
+        Customer flood = world.newCustomer("Flo", "en");
+        flood.says("/start");
+        flood.hears("Hello");
+        flood.hears("What would you like to do?");
+        for (int i = 0; i < 19; i++) {
+            flood.says("/help");
+        }
+        world.telegram.awaitIdle();
+
+        flood.taps("💰 Balance");
+        assertThat(flood.toast().text()).contains("too fast");
+    }
 }

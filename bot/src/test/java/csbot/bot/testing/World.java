@@ -188,7 +188,8 @@ public final class World implements AutoCloseable {
         deleteKeys(REDIS_URL, keyPrefix);
     }
 
-    static void deleteKeys(String redisUrl, String prefix) {
+    /** Deletes every key under {@code prefix}: what a test world or a test app stored. */
+    public static void deleteKeys(String redisUrl, String prefix) {
         RedisClient client = RedisClient.create(redisUrl);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             ScanCursor cursor = ScanCursor.INITIAL;

@@ -1,16 +1,16 @@
 package csbot.dialogs.balance;
 
 import csbot.backend.AccountBackend;
-import csbot.backend.LineStatus;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
 import csbot.dialogs.engine.FlowMachine;
 import csbot.dialogs.engine.LinkedLine;
 import csbot.dialogs.engine.MenuEntry;
 import csbot.dialogs.engine.Turn;
-import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
+import csbot.dialogs.lines.LineBalance;
+import csbot.dialogs.lines.LineCard;
 import csbot.dialogs.link.LinkFlow;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
@@ -37,8 +37,6 @@ public final class BalanceFlow implements Flow {
     public static final String ID = "bal";
     /** The top-up flow's id; the card's top-up button opens it when it exists. */
     static final String TOP_UP_FLOW = "topup";
-    /** Days before expiry from which the card warns that the number may be lost. */
-    static final int EXPIRY_WARNING_DAYS = 7;
 
     static final String ENTRY = "ENTRY";
     static final String PICK = "PICK";
@@ -157,36 +155,8 @@ public final class BalanceFlow implements Flow {
             rows.add(List.of(turn.button(turn.t("button.otherLine"), "lines")));
         }
         rows.add(List.of(turn.button(turn.t("button.back"), "back")));
-        turn.reply(card(turn, balance), Keyboard.Inline.of(rows));
-    }
-
-    private String card(Turn turn, LineBalance balance) {
-        StringBuilder text = new StringBuilder();
-        text.append(turn.t("card.line", "number", PhoneNumbers.mask(balance.msisdn()),
-                "status", turn.t("status." + balance.status().name())));
-        balance.money().ifPresent(m -> text.append('\n').append(turn.t("card.money",
-                "amount", Formats.money(turn.lang(), m.amount(), m.units()))));
-        List<String> allowances = new ArrayList<>();
-        balance.data().ifPresent(d -> allowances.add(turn.t("card.data", "amount", Formats.data(d.amount()))));
-        balance.voice().ifPresent(v -> allowances.add(turn.t("card.voice", "amount", Formats.whole(v.amount()))));
-        balance.sms().ifPresent(s -> allowances.add(turn.t("card.sms", "amount", Formats.whole(s.amount()))));
-        if (!allowances.isEmpty()) {
-            text.append('\n').append(String.join("  ", allowances));
-        }
-        if (balance.expiryDate().isPresent()) {
-            String date = Formats.date(turn.lang(), balance.expiryDate().get());
-            long days = balance.daysLeft(turn.now()).orElseThrow();
-            text.append('\n').append(days >= 0
-                    ? turn.t("card.expiry", "date", date, "days", days)
-                    : turn.t("card.expired", "date", date, "days", -days));
-            if (days >= 0 && days <= EXPIRY_WARNING_DAYS && balance.status() == LineStatus.ACTIVE) {
-                text.append("\n\n").append(turn.t("card.expiringSoon", "date", date));
-            }
-        }
-        if (balance.status() == LineStatus.SUSPENDED) {
-            text.append("\n\n").append(turn.t("card.suspendedHelp", "hotline", turn.settings().hotline()));
-        }
-        return text.toString();
+        turn.reply(LineCard.card(turn.lang(), balance, turn.now(), turn.settings().hotline()),
+                Keyboard.Inline.of(rows));
     }
 
     private void openTopUp(Turn turn) {

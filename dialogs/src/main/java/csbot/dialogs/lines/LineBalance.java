@@ -1,4 +1,4 @@
-package csbot.dialogs.balance;
+package csbot.dialogs.lines;
 
 import csbot.backend.Bucket;
 import csbot.backend.LineStatus;
@@ -16,10 +16,10 @@ import java.util.Optional;
  * What a customer wants to know about a line, read from its TMF654 buckets: money, allowances, expiry, status.
  * The expiry is the end of the monetary bucket's validity, as a date in the backend's own offset.
  */
-record LineBalance(String msisdn, LineStatus status, Optional<Quantity> money, Optional<Quantity> data,
+public record LineBalance(String msisdn, LineStatus status, Optional<Quantity> money, Optional<Quantity> data,
                    Optional<Quantity> voice, Optional<Quantity> sms, Optional<OffsetDateTime> expiresAt) {
 
-    static LineBalance of(String msisdn, List<Bucket> buckets) {
+    public static LineBalance of(String msisdn, List<Bucket> buckets) {
         Optional<Bucket> monetary = find(buckets, UsageType.MONETARY);
         LineStatus status = monetary.or(() -> buckets.stream().findFirst()).map(Bucket::status)
                 .orElse(LineStatus.ACTIVE);
@@ -31,12 +31,12 @@ record LineBalance(String msisdn, LineStatus status, Optional<Quantity> money, O
                 find(buckets, UsageType.SMS).map(Bucket::remainingValue), expiry);
     }
 
-    Optional<LocalDate> expiryDate() {
+    public Optional<LocalDate> expiryDate() {
         return expiresAt.map(OffsetDateTime::toLocalDate);
     }
 
     /** Whole days from today to the expiry date, both in the backend's offset: 0 on the day itself, negative once past. */
-    Optional<Long> daysLeft(Instant now) {
+    public Optional<Long> daysLeft(Instant now) {
         return expiresAt.map(end -> ChronoUnit.DAYS.between(now.atOffset(end.getOffset()).toLocalDate(),
                 end.toLocalDate()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.function.IntConsumer;
 
 /**
  * Puts the bot's messages into chats as Telegram Message objects. Every sending method goes through
@@ -22,6 +23,16 @@ final class BotOutbox {
      * caption). {@code text} is what a reader sees of it.
      */
     BotMessage post(ChatState chat, ObjectNode content, String text, MediaFile media, Markup markup) {
+        return post(chat, content, text, media, markup, messageId -> {
+        });
+    }
+
+    /**
+     * Posts a message as above; {@code beforeShown} learns its id before anyone can see it in the chat, e.g. so
+     * an invoice can be paid as soon as the user has it.
+     */
+    BotMessage post(ChatState chat, ObjectNode content, String text, MediaFile media, Markup markup,
+                    IntConsumer beforeShown) {
         return chat.post(messageId -> {
             ObjectNode message = Json.object()
                     .put("message_id", messageId)
@@ -34,6 +45,7 @@ final class BotOutbox {
             if (markup.inlineJson() != null) {
                 message.set("reply_markup", markup.inlineJson());
             }
+            beforeShown.accept(messageId);
             return new BotMessage(chat.id(), messageId, text, markup.inlineKeyboard(), markup.replyKeyboard(), false,
                     media, message);
         });

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ChatEvent.BotMessageEvent.class, name = "message"),
         @JsonSubTypes.Type(value = ChatEvent.MessageDeleted.class, name = "deleted"),
         @JsonSubTypes.Type(value = ChatEvent.CallbackAnswered.class, name = "callbackAnswer"),
-        @JsonSubTypes.Type(value = ChatEvent.UserAction.class, name = "user")})
+        @JsonSubTypes.Type(value = ChatEvent.UserAction.class, name = "user"),
+        @JsonSubTypes.Type(value = ChatEvent.PreCheckoutAnswered.class, name = "preCheckoutAnswer"),
+        @JsonSubTypes.Type(value = ChatEvent.PaymentMade.class, name = "payment"),
+        @JsonSubTypes.Type(value = ChatEvent.PaymentRefunded.class, name = "refund")})
 public sealed interface ChatEvent {
 
     long seq();
@@ -29,8 +32,21 @@ public sealed interface ChatEvent {
 
     /**
      * The user did something that became update {@code updateId}: {@code kind} is "text", "contact",
-     * "callback" or "photo"; {@code text} is what a person would see of it.
+     * "callback", "photo" or "pre_checkout" (the user confirmed a payment form); {@code text} is what a person
+     * would see of it.
      */
     record UserAction(long seq, long updateId, String kind, String text) implements ChatEvent {
+    }
+
+    /** The bot answered a pre-checkout query in this chat. */
+    record PreCheckoutAnswered(long seq, PreCheckoutAnswer answer) implements ChatEvent {
+    }
+
+    /** Telegram charged the user and told the bot with a successful_payment message, update {@code updateId}. */
+    record PaymentMade(long seq, long updateId, Charge charge) implements ChatEvent {
+    }
+
+    /** Telegram refunded a charge and told the bot with a refunded_payment message, update {@code updateId}. */
+    record PaymentRefunded(long seq, long updateId, Refund refund) implements ChatEvent {
     }
 }

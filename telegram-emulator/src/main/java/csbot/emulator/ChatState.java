@@ -83,6 +83,24 @@ final class ChatState {
         return updateId;
     }
 
+    synchronized void preCheckoutAnswered(PreCheckoutAnswer answer) {
+        append(new ChatEvent.PreCheckoutAnswered(nextSeq(), answer));
+    }
+
+    /** Like {@link #userAction}: the successful_payment update and its log entry, under one lock. */
+    synchronized long paid(Charge charge, LongSupplier enqueue) {
+        long updateId = enqueue.getAsLong();
+        append(new ChatEvent.PaymentMade(nextSeq(), updateId, charge));
+        return updateId;
+    }
+
+    /** Like {@link #userAction}: the refunded_payment update and its log entry, under one lock. */
+    synchronized long refunded(Refund refund, LongSupplier enqueue) {
+        long updateId = enqueue.getAsLong();
+        append(new ChatEvent.PaymentRefunded(nextSeq(), updateId, refund));
+        return updateId;
+    }
+
     synchronized void callbackAnswered(CallbackAnswer answer) {
         append(new ChatEvent.CallbackAnswered(nextSeq(), answer));
     }

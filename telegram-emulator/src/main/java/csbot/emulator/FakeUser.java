@@ -10,9 +10,9 @@ import java.util.function.BiPredicate;
 
 /**
  * A Telegram user in a private chat with the bot (chat id = user id), for tests that read like chats:
- * the user acts ({@code sendText}, {@code tap} …, each returning the update id) and reads what the bot
- * did since the last read ({@link #nextMessage()}, {@link #nextCallbackAnswer()}). One instance per
- * user id, so the read cursors are shared by whoever holds it.
+ * the user acts ({@code sendText}, {@code tap} …, each returning the update id; {@link #pay} an invoice)
+ * and reads what the bot did since the last read ({@link #nextMessage()}, {@link #nextCallbackAnswer()}).
+ * One instance per user id, so the read cursors are shared by whoever holds it.
  */
 public final class FakeUser {
 
@@ -26,17 +26,20 @@ public final class FakeUser {
     private final UpdateQueue queue;
     private final CallbackQueries callbacks;
     private final FileStore files;
+    private final Checkout checkout;
     private volatile Profile profile;
     private long messageCursor;
     private long answerCursor;
+    private long preCheckoutCursor;
 
     FakeUser(long id, String firstName, String languageCode, ChatState chat, UpdateQueue queue,
-             CallbackQueries callbacks, FileStore files) {
+             CallbackQueries callbacks, FileStore files, Checkout checkout) {
         this.id = id;
         this.chat = chat;
         this.queue = queue;
         this.callbacks = callbacks;
         this.files = files;
+        this.checkout = checkout;
         this.profile = new Profile(Objects.requireNonNull(firstName, "firstName"), languageCode, null);
     }
 
@@ -139,6 +142,77 @@ public final class FakeUser {
         return shareContact(phone);
     }
 
+    // ---- paying ----
+
+    /**
+     * Pays an invoice message as a Telegram client and Telegram do when the user taps Pay and confirms: a
+     * pre_checkout_query to the bot, a wait for its answer (up to the config's preCheckoutTimeout, Telegram's
+     * 10 s), then, if it said ok, the charge ({@link TelegramEmulator#charges()}) and a successful_payment
+     * message in the chat. Declined or unanswered, nothing is charged. An invoice message already paid is not
+     * paid again: no query, {@code ALREADY_PAID}; a second tap while the first waits for the bot waits for it.
+     */
+    public PaymentResult pay(BotMessage invoiceMessage) {
+        int messageId = invoiceIn(invoiceMessage);
+        try {
+            return pay(messageId);
+        } catch (IllegalArgumentException e) {
+            throw new ConversationAssertionError(e.getMessage() + "\n" + transcript());
+        }
+    }
+
+    /** The web page's Pay: as {@link #pay(BotMessage)}; IllegalArgumentException for a message that is no invoice. */
+    PaymentResult pay(int invoiceMessageId) {
+        try {
+            return checkout.pay(chat, payer(), invoiceMessageId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationAssertionError("Interrupted while paying\n" + transcript());
+        }
+    }
+
+    /**
+     * Only the pre_checkout_query for an invoice, paid or not, without waiting: for a test that answers or
+     * ignores it its own way. The bot's answer shows in {@link #nextPreCheckoutAnswer()}; nothing is charged.
+     */
+    public String sendPreCheckout(BotMessage invoiceMessage) {
+        int messageId = invoiceIn(invoiceMessage);
+        try {
+            return checkout.sendPreCheckout(chat, payer(), messageId);
+        } catch (IllegalArgumentException e) {
+            throw new ConversationAssertionError(e.getMessage() + "\n" + transcript());
+        }
+    }
+
+    /**
+     * A successful_payment message for an invoice, whatever the bot answered before: a new charge when
+     * {@code telegramPaymentChargeId} is new, or the same payment delivered again (no new charge) when it is the
+     * id of an earlier charge for this invoice. Returns the update id.
+     */
+    public long sendSuccessfulPayment(BotMessage invoiceMessage, String telegramPaymentChargeId) {
+        int messageId = invoiceIn(invoiceMessage);
+        try {
+            return checkout.sendSuccessfulPayment(chat, payer(), messageId,
+                    Objects.requireNonNull(telegramPaymentChargeId, "telegramPaymentChargeId"));
+        } catch (IllegalArgumentException e) {
+            throw new ConversationAssertionError(e.getMessage() + "\n" + transcript());
+        }
+    }
+
+    public PreCheckoutAnswer nextPreCheckoutAnswer() {
+        return nextPreCheckoutAnswer(DEFAULT_TIMEOUT);
+    }
+
+    /** The bot's next answerPreCheckoutQuery in this chat since the last read. */
+    public synchronized PreCheckoutAnswer nextPreCheckoutAnswer(Duration timeout) {
+        ChatEvent.PreCheckoutAnswered event = await(preCheckoutCursor, ChatEvent.PreCheckoutAnswered.class, timeout);
+        if (event == null) {
+            throw new ConversationAssertionError("No answerPreCheckoutQuery within " + timeout.toMillis() + " ms\n"
+                    + transcript());
+        }
+        preCheckoutCursor = event.seq();
+        return event.answer();
+    }
+
     // ---- what the bot did ----
 
     public BotMessage nextMessage() {
@@ -209,6 +283,10 @@ public final class FakeUser {
     }
 
     private long press(BotMessage message, InlineButton button) {
+        if (button.callbackData() == null && button.url() == null && message.telegram().has("invoice")) {
+            throw new ConversationAssertionError("Button \"" + button.label() + "\" is the invoice's Pay button:"
+                    + " use pay(message)\n" + transcript());
+        }
         if (button.callbackData() == null) {
             throw new ConversationAssertionError("Button \"" + button.label() + "\" opens " + button.url()
                     + ", it sends no callback\n" + transcript());
@@ -225,6 +303,19 @@ public final class FakeUser {
     private long act(String kind, String shown, ObjectNode content) {
         ObjectNode update = UserUpdates.message(chat, from(), content);
         return chat.userAction(kind, shown, () -> queue.enqueue(update).updateId());
+    }
+
+    private int invoiceIn(BotMessage invoiceMessage) {
+        if (invoiceMessage.chatId() != chat.id()) {
+            throw new ConversationAssertionError("Message #" + invoiceMessage.messageId() + " is in chat "
+                    + invoiceMessage.chatId() + ", not in the chat of user " + id + "\n" + transcript());
+        }
+        return invoiceMessage.messageId();
+    }
+
+    private Checkout.Payer payer() {
+        Profile current = profile;
+        return new Checkout.Payer(id, from(), current.firstName(), current.phoneNumber());
     }
 
     private ObjectNode from() {

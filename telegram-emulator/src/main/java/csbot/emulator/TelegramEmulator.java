@@ -34,7 +34,8 @@ public final class TelegramEmulator implements AutoCloseable {
     private final RateLimiter limiter;
     private final BotApi api;
     private final WebhookDelivery webhook;
-    private final Users users = new Users(chats, queue, callbacks, files);
+    private final Payments payments;
+    private final Users users;
     private final HttpFrontend http;
 
     private TelegramEmulator(EmulatorConfig config) {
@@ -43,6 +44,8 @@ public final class TelegramEmulator implements AutoCloseable {
         this.limiter = new RateLimiter(config.limits());
         this.api = new BotApi(faults, limiter, callLog);
         this.webhook = new WebhookDelivery(queue);
+        this.payments = new Payments(config.preCheckoutTimeout(), queue);
+        this.users = new Users(chats, queue, callbacks, files, new Checkout(payments, queue));
         registerMethods();
         try {
             this.http = new HttpFrontend(config.host(), config.port(), config.httpThreads(), Map.of(
@@ -71,6 +74,7 @@ public final class TelegramEmulator implements AutoCloseable {
                 .put("supports_inline_queries", false);
         BotOutbox outbox = new BotOutbox(bot);
         EditMethods edits = new EditMethods(chats, outbox);
+        InvoiceMethods invoices = new InvoiceMethods(chats, outbox, payments);
         WebhookMethods webhooks = new WebhookMethods(webhook, queue);
         api.register("getMe", call -> me);
         api.register("getUpdates", new GetUpdatesMethod(queue, webhook));
@@ -89,6 +93,10 @@ public final class TelegramEmulator implements AutoCloseable {
         });
         api.register("answerCallbackQuery", callbacks);
         api.register("getFile", new GetFileMethod(files));
+        api.register("sendInvoice", invoices::sendInvoice);
+        api.register("createInvoiceLink", invoices::createInvoiceLink);
+        api.register("answerPreCheckoutQuery", payments::answerPreCheckoutQuery);
+        api.register("refundStarPayment", payments::refundStarPayment);
         for (String setter : List.of("setMyCommands", "deleteMyCommands", "sendChatAction", "setChatMenuButton",
                 "setMyName", "setMyDescription", "setMyShortDescription")) {
             api.register(setter, call -> BooleanNode.TRUE);
@@ -196,6 +204,18 @@ public final class TelegramEmulator implements AutoCloseable {
     /** A file the bot uploaded or a user sent, by file_id. */
     public Optional<MediaFile> file(String fileId) {
         return files.get(fileId);
+    }
+
+    // ---- payments ----
+
+    /** What Telegram charged users for invoices, in order: to compare with the backend's ledger. */
+    public List<Charge> charges() {
+        return payments.charges();
+    }
+
+    /** The charges the bot refunded (refundStarPayment), in order. */
+    public List<Refund> refunds() {
+        return payments.refunds();
     }
 
     // ---- faults and limits ----

@@ -28,6 +28,21 @@ final class Transcript {
         if (event instanceof ChatEvent.MessageDeleted deleted) {
             return "  bot   ✗ deleted #" + deleted.messageId();
         }
+        if (event instanceof ChatEvent.PreCheckoutAnswered checkout) {
+            return checkout.answer().ok() ? "  bot   ✓ pre-checkout ok"
+                    : "  bot   ✗ pre-checkout declined \"" + checkout.answer().errorMessage() + "\"";
+        }
+        if (event instanceof ChatEvent.PaymentMade paid) {
+            Charge charge = paid.charge();
+            return "  user  → 💳 paid " + Currencies.format(charge.currency(), charge.totalAmount()) + " for #"
+                    + charge.invoiceMessageId() + " (charge " + charge.telegramPaymentChargeId() + ")   (update "
+                    + paid.updateId() + ")";
+        }
+        if (event instanceof ChatEvent.PaymentRefunded refunded) {
+            Refund refund = refunded.refund();
+            return "  tg    ↩ refunded " + Currencies.format(refund.currency(), refund.totalAmount()) + " (charge "
+                    + refund.telegramPaymentChargeId() + ")   (update " + refunded.updateId() + ")";
+        }
         CallbackAnswer answer = ((ChatEvent.CallbackAnswered) event).answer();
         return "  bot   ! " + (answer.showAlert() ? "alert" : "toast") + " \"" + answer.text() + "\"";
     }

@@ -74,6 +74,46 @@ final class UserUpdates {
         return wrap("callback_query", query);
     }
 
+    /** A pre_checkout_query: the user confirmed the payment form; {@code orderInfo} null when it asked nothing. */
+    static ObjectNode preCheckoutQuery(String queryId, ObjectNode from, InvoiceTerms terms, ObjectNode orderInfo) {
+        ObjectNode query = Json.object().put("id", queryId);
+        query.set("from", from);
+        query.put("currency", terms.currency())
+                .put("total_amount", terms.totalAmount())
+                .put("invoice_payload", terms.payload());
+        if (orderInfo != null) {
+            query.set("order_info", orderInfo);
+        }
+        return wrap("pre_checkout_query", query);
+    }
+
+    /** The service message Telegram sends the bot in the user's name once it has charged them. */
+    static ObjectNode successfulPayment(Charge charge, ObjectNode orderInfo) {
+        ObjectNode payment = Json.object()
+                .put("currency", charge.currency())
+                .put("total_amount", charge.totalAmount())
+                .put("invoice_payload", charge.invoicePayload());
+        if (orderInfo != null) {
+            payment.set("order_info", orderInfo);
+        }
+        payment.put("telegram_payment_charge_id", charge.telegramPaymentChargeId())
+                .put("provider_payment_charge_id", charge.providerPaymentChargeId());
+        return (ObjectNode) Json.object().set("successful_payment", payment);
+    }
+
+    /** The service message about a refund; Stars payments have no provider charge id. */
+    static ObjectNode refundedPayment(Charge charge) {
+        ObjectNode refund = Json.object()
+                .put("currency", charge.currency())
+                .put("total_amount", charge.totalAmount())
+                .put("invoice_payload", charge.invoicePayload())
+                .put("telegram_payment_charge_id", charge.telegramPaymentChargeId());
+        if (!charge.providerPaymentChargeId().isEmpty()) {
+            refund.put("provider_payment_charge_id", charge.providerPaymentChargeId());
+        }
+        return (ObjectNode) Json.object().set("refunded_payment", refund);
+    }
+
     private static ObjectNode wrap(String type, ObjectNode payload) {
         return (ObjectNode) Json.object().set(type, payload);
     }

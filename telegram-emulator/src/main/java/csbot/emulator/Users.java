@@ -10,12 +10,14 @@ final class Users {
     private final UpdateQueue queue;
     private final CallbackQueries callbacks;
     private final FileStore files;
+    private final Checkout checkout;
 
-    Users(Chats chats, UpdateQueue queue, CallbackQueries callbacks, FileStore files) {
+    Users(Chats chats, UpdateQueue queue, CallbackQueries callbacks, FileStore files, Checkout checkout) {
         this.chats = chats;
         this.queue = queue;
         this.callbacks = callbacks;
         this.files = files;
+        this.checkout = checkout;
     }
 
     /** The user with this id, created on first use; later calls update name and language. */
@@ -28,7 +30,8 @@ final class Users {
                 existing.updateProfile(firstName, languageCode);
                 return existing;
             }
-            return new FakeUser(id, firstName, languageCode, chats.privateChat(id, firstName), queue, callbacks, files);
+            return new FakeUser(id, firstName, languageCode, chats.privateChat(id, firstName), queue, callbacks, files,
+                    checkout);
         });
     }
 }

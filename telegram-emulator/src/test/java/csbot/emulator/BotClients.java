@@ -9,6 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /** The real Bot API client, pointed at an emulator, as the bot under test would be. */
 final class BotClients {
@@ -22,6 +26,14 @@ final class BotClients {
 
     static TelegramClient clientFor(TelegramEmulator telegram, String token) {
         return new OkHttpTelegramClient(token, new TelegramUrl("http", telegram.host(), telegram.port(), false));
+    }
+
+    /** A Bot API call with a JSON body the real client would refuse to send (it validates first). */
+    static HttpResponse<String> raw(TelegramEmulator telegram, String method, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(telegram.baseUrl() + "/bot" + telegram.token() + "/" + method))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static byte[] png(int width, int height) {

@@ -13,7 +13,6 @@ import csbot.dialogs.io.Outbound;
 import csbot.dialogs.store.ChatTurns;
 import csbot.dialogs.store.KeySpace;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,14 +65,14 @@ public final class UpdateGate implements AutoCloseable {
     private final Timer turnTime;
 
     public UpdateGate(UpdateMapper mapper, Router router, ChatTurns turns, Sender sender,
-                      RedisClusterCommands<String, String> redis, KeySpace keys, GateProperties properties,
+                      KeySpace keys, GateProperties properties,
                       DialogProperties dialog, MeterRegistry metrics) {
         this.hotline = dialog.hotline();
         this.mapper = mapper;
         this.router = router;
         this.turns = turns;
         this.sender = sender;
-        this.rateLimit = new UserRateLimit(redis, keys, properties);
+        this.rateLimit = new UserRateLimit(keys, properties);
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -105,8 +104,11 @@ public final class UpdateGate implements AutoCloseable {
     private void handle(Inbound inbound) {
         long chatId = inbound.origin().chatId();
         try {
-            UserRateLimit.Verdict verdict = rateLimit.check(inbound.origin().userId());
-            if (verdict != UserRateLimit.Verdict.PASS) {
+            // the rate limit is counted by the same Redis script that takes the chat lock (Router: private chats only)
+            ChatTurns.Outcome outcome = turnTime.record(() -> turns.run(inbound,
+                    rateLimit.quota(inbound.origin().userId()), router::route));
+            if (outcome instanceof ChatTurns.OverQuota over) {
+                UserRateLimit.Verdict verdict = rateLimit.verdict(over.count());
                 limited.increment();
                 if (verdict == UserRateLimit.Verdict.NOTIFY) {
                     log.info("chat {}: rate limit reached, dropping updates for the rest of the window", chatId);
@@ -120,7 +122,6 @@ public final class UpdateGate implements AutoCloseable {
                 }
                 return;
             }
-            ChatTurns.Outcome outcome = turnTime.record(() -> turns.run(inbound, router::route));
             if (outcome instanceof ChatTurns.Handled done) {
                 handled.increment();
                 log.debug("chat {}: update {} handled, {} to send", chatId, inbound.origin().updateId(),

@@ -7,8 +7,11 @@ import csbot.dialogs.engine.UserProfile;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,8 +21,17 @@ import java.util.function.LongSupplier;
  */
 public final class ChatStore {
 
+    /** With a quota (ARGV[3] its window, ARGV[4] its limit, KEYS[5] its counter) the lock also counts against it. */
     private static final LuaScript LOCK_AND_LOAD = new LuaScript("""
             if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
+            if ARGV[3] then
+              local n = redis.call('INCR', KEYS[5])
+              if n == 1 then redis.call('PEXPIRE', KEYS[5], ARGV[3]) end
+              if n > tonumber(ARGV[4]) then
+                redis.call('DEL', KEYS[1])
+                return {2, n}
+              end
+            end
             return {1, redis.call('GET', KEYS[2]) or '', redis.call('EXISTS', KEYS[3]), redis.call('GET', KEYS[4]) or ''}
             """, ScriptOutputType.MULTI);
 
@@ -37,8 +49,20 @@ public final class ChatStore {
             return 0
             """, ScriptOutputType.INTEGER);
 
-    /** The chat's state as loaded under the lock. */
-    public record Loaded(Conversation conversation, boolean alreadyHandled) {
+    /** The chat's state as loaded under the lock; {@code overQuota} (nothing loaded, lock released) when the count passed the quota. */
+    public record Loaded(Conversation conversation, boolean alreadyHandled, OptionalLong overQuota) {
+
+        public Loaded(Conversation conversation, boolean alreadyHandled) {
+            this(conversation, alreadyHandled, OptionalLong.empty());
+        }
+    }
+
+    /**
+     * A counter taken in the same round trip as the chat lock, so that e.g. a per-user rate limit costs no extra
+     * trip to Redis: every lock taken adds one; past {@code limit} within {@code window} the lock is given back at
+     * once. The key must carry the chat's hash tag (see {@link KeySpace#chatKey}) to share its Cluster slot.
+     */
+    public record Quota(String key, Duration window, long limit) {
     }
 
     private final RedisClusterCommands<String, String> redis;
@@ -59,10 +83,21 @@ public final class ChatStore {
 
     /** Empty when another turn holds the chat. */
     public Optional<Loaded> tryLockAndLoad(long chatId, long updateId, String lockToken) {
-        List<Object> reply = LOCK_AND_LOAD.run(redis, chatKeys(chatId, updateId),
-                lockToken, Long.toString(settings.lockTtl().toMillis()));
+        return tryLockAndLoad(chatId, updateId, lockToken, null);
+    }
+
+    /** As {@link #tryLockAndLoad(long, long, String)}, counting the lock against {@code quota} (may be null). */
+    public Optional<Loaded> tryLockAndLoad(long chatId, long updateId, String lockToken, Quota quota) {
+        String lockTtl = Long.toString(settings.lockTtl().toMillis());
+        List<Object> reply = quota == null
+                ? LOCK_AND_LOAD.run(redis, chatKeys(chatId, updateId), lockToken, lockTtl)
+                : LOCK_AND_LOAD.run(redis, withQuota(chatKeys(chatId, updateId), quota), lockToken, lockTtl,
+                        Long.toString(quota.window().toMillis()), Long.toString(quota.limit()));
         if (((Long) reply.get(0)) == 0L) {
             return Optional.empty();
+        }
+        if (((Long) reply.get(0)) == 2L) {
+            return Optional.of(new Loaded(null, false, OptionalLong.of((Long) reply.get(1))));
         }
         Session session = codec.readSession((String) reply.get(1), chatId)
                 .orElseGet(() -> Session.idle(nonces.next(), clock.getAsLong()));
@@ -85,6 +120,12 @@ public final class ChatStore {
 
     public void unlock(long chatId, String lockToken) {
         UNLOCK.run(redis, new String[]{keys.lock(chatId)}, lockToken);
+    }
+
+    private static String[] withQuota(String[] chatKeys, Quota quota) {
+        String[] keys = Arrays.copyOf(chatKeys, chatKeys.length + 1);
+        keys[chatKeys.length] = quota.key();
+        return keys;
     }
 
     private String[] chatKeys(long chatId, long updateId) {

@@ -30,6 +30,10 @@ public final class ChatTurns {
     public record Duplicate() implements Outcome {
     }
 
+    /** Not handled: the quota was used up ({@code count} is this update's number in its window). */
+    public record OverQuota(long count) implements Outcome {
+    }
+
     /** The chat stayed locked by another turn for longer than the lock wait. */
     public static final class ChatBusy extends RuntimeException {
         public ChatBusy(long chatId) {
@@ -54,10 +58,22 @@ public final class ChatTurns {
     }
 
     public Outcome run(Inbound inbound, BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
+        return run(inbound, null, handler);
+    }
+
+    /**
+     * As {@link #run(Inbound, BiFunction)}, first counting the update against {@code quota} (may be null) in the
+     * same round trip that takes the lock; over it, nothing else happens and the outcome is {@link OverQuota}.
+     */
+    public Outcome run(Inbound inbound, ChatStore.Quota quota,
+                       BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
         long chatId = inbound.origin().chatId();
         long updateId = inbound.origin().updateId();
         String token = tokens.next();
-        ChatStore.Loaded loaded = lockAndLoad(chatId, updateId, token);
+        ChatStore.Loaded loaded = lockAndLoad(chatId, updateId, token, quota);
+        if (loaded.overQuota().isPresent()) {
+            return new OverQuota(loaded.overQuota().getAsLong());
+        }
         Conversation.Turned turned;
         try {
             if (loaded.alreadyHandled()) {
@@ -76,11 +92,11 @@ public final class ChatTurns {
         return new Handled(turned.out());
     }
 
-    private ChatStore.Loaded lockAndLoad(long chatId, long updateId, String token) {
+    private ChatStore.Loaded lockAndLoad(long chatId, long updateId, String token, ChatStore.Quota quota) {
         long deadline = System.nanoTime() + lockWait.toNanos();
         long pauseMicros = 500;
         while (true) {
-            Optional<ChatStore.Loaded> loaded = store.tryLockAndLoad(chatId, updateId, token);
+            Optional<ChatStore.Loaded> loaded = store.tryLockAndLoad(chatId, updateId, token, quota);
             if (loaded.isPresent()) {
                 return loaded.get();
             }

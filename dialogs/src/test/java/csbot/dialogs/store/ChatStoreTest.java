@@ -136,4 +136,22 @@ class ChatStoreTest {
         assertThatThrownBy(() -> turns.run(second, (c, in) -> new Conversation.Turned(c.session(), c.profile(),
                 List.of()))).isInstanceOf(ChatTurns.ChatBusy.class);
     }
+
+    @Test
+    void aQuotaIsCountedWithTheLockAndPastItNothingRunsAndTheChatStaysFree() {
+        long chat = ids.incrementAndGet();
+        ChatTurns turns = new ChatTurns(store, settings);
+        ChatStore.Quota quota = new ChatStore.Quota(keys.chatKey(chat, "rate"), Duration.ofMinutes(1), 2);
+        for (int update = 70; update < 72; update++) {
+            assertThat(turns.run(new Inbound.Text(new Origin(update, chat, chat, "A", "en"), "hi"), quota,
+                    (c, in) -> new Conversation.Turned(c.session(), c.profile(), List.of())))
+                    .isInstanceOf(ChatTurns.Handled.class);
+        }
+        assertThat(turns.run(new Inbound.Text(new Origin(72, chat, chat, "A", "en"), "hi"), quota, (c, in) -> {
+            throw new AssertionError("over the quota nothing runs");
+        })).isEqualTo(new ChatTurns.OverQuota(3));
+        assertThat(redis.pttl(keys.chatKey(chat, "rate"))).isPositive();
+        assertThat(redis.exists(keys.lock(chat), keys.seen(chat, 72))).as("lock given back, update not marked").isZero();
+        assertThat(store.tryLockAndLoad(chat, 73, "t")).as("without a quota the chat is not limited").isPresent();
+    }
 }

@@ -22,7 +22,9 @@ import csbot.dialogs.store.StateCodec;
 import csbot.dialogs.store.StoreSettings;
 import csbot.sim.Simulator;
 import csbot.sim.SimulatorConfig;
+import csbot.dialogs.store.LuaScript;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +57,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code bucketQueryOnly}: that bucket query alone (HTTP to the in-process simulator), to subtract;</li>
  *   <li>{@code languageMenu}: /language — a flow's state machine, no backend call;</li>
  *   <li>{@code help}: /help — the engine without any state machine or backend call;</li>
- *   <li>{@code storeOnly}: lock + load + commit with a handler that changes nothing: Redis and JSON alone.</li>
+ *   <li>{@code storeOnly}: lock + load + commit with a handler that changes nothing: Redis and JSON alone;</li>
+ *   <li>{@code gateHelp}: /help as the gate runs it, the user's rate limit counted by the lock script;
+ *       {@code gateHelpSeparateRateLimit}: the same with the rate limit in a script of its own, as the gate did
+ *       before (not in the default set).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -76,6 +82,7 @@ public class EngineBench {
         AccountBackend backend;
         DialogEngine engine;
         ChatTurns turns;
+        KeySpace keys;
         long firstChat;
         long chatCursor;
         long updateIds;
@@ -88,7 +95,7 @@ public class EngineBench {
                     DialogSettings.defaults(), Clock.systemUTC());
             redisClient = RedisClient.create(REDIS_URL);
             redis = redisClient.connect();
-            KeySpace keys = new KeySpace(prefix);
+            keys = new KeySpace(prefix);
             ChatStore store = new ChatStore(redis.sync(), keys, StoreSettings.defaults(), new NonceSource(6),
                     System::currentTimeMillis);
             turns = new ChatTurns(store, StoreSettings.defaults());
@@ -122,6 +129,11 @@ public class EngineBench {
 
         ChatTurns.Outcome turn(Inbound inbound) {
             return turns.run(inbound, engine::step);
+        }
+
+        /** A per-user rate limit as the gate sets it, with a limit no benchmark reaches. */
+        ChatStore.Quota quota(long userId) {
+            return new ChatStore.Quota(keys.chatKey(userId, "rate"), Duration.ofSeconds(10), 1_000_000);
         }
     }
 
@@ -174,6 +186,32 @@ public class EngineBench {
     public ChatTurns.Outcome help(Rig rig, Cpu cpu) {
         cpu.ops++;
         return rig.turn(new Inbound.Command(rig.nextOrigin(), "help", ""));
+    }
+
+    /** The rate-limit script the gate ran before each turn until the lock script took over the count. */
+    private static final LuaScript SEPARATE_RATE_LIMIT = new LuaScript("""
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n
+            """, ScriptOutputType.INTEGER);
+
+    @Benchmark
+    public ChatTurns.Outcome gateHelp(Rig rig, Cpu cpu) {
+        cpu.ops++;
+        Origin origin = rig.nextOrigin();
+        return rig.turns.run(new Inbound.Command(origin, "help", ""), rig.quota(origin.userId()), rig.engine::step);
+    }
+
+    @Benchmark
+    public ChatTurns.Outcome gateHelpSeparateRateLimit(Rig rig, Cpu cpu) {
+        cpu.ops++;
+        Origin origin = rig.nextOrigin();
+        Long count = SEPARATE_RATE_LIMIT.run(rig.redis.sync(), new String[]{rig.keys.chatKey(origin.userId(), "rate")},
+                "10000");
+        if (count < 0) {
+            throw new IllegalStateException();
+        }
+        return rig.turn(new Inbound.Command(origin, "help", ""));
     }
 
     @Benchmark

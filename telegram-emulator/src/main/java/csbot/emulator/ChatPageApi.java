@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code GET settings}: the page settings and the bot's name;</li>
  *   <li>{@code POST text|contact|button}: the user acts ({@link PageAction}s, one registration each);</li>
+ *   <li>{@code POST pay}: the user pays an invoice message, as {@link FakeUser#pay}; the answer is the
+ *       {@link PaymentResult};</li>
  *   <li>{@code GET events?chat=&after=&timeout=}: long poll of the chat's events after a sequence number;</li>
  *   <li>{@code GET file/<file_id>}: a photo or document shown in the chat.</li>
  * </ul>
@@ -42,6 +44,8 @@ final class ChatPageApi implements HttpHandler {
         actions.put("contact", (user, body) -> updateId(user.shareContact(required(body, "phoneNumber"))));
         actions.put("button", (user, body) -> updateId(
                 user.sendCallbackData(body.path("messageId").asInt(), required(body, "callbackData"))));
+        // Answers once the payment is over: up to the pre-checkout timeout (10 s) if the bot is slow.
+        actions.put("pay", (user, body) -> Json.MAPPER.valueToTree(user.pay(body.path("messageId").asInt())));
     }
 
     @Override

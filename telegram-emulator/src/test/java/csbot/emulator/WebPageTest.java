@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -18,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +93,63 @@ class WebPageTest {
 
         JsonNode later = json(get("/chat/api/events?chat=3001&after=2&timeout=1")).get("events");
         assertThat(later).extracting(e -> e.get("type").asText()).containsExactly("user", "user");
+    }
+
+    @Test
+    void aPersonPaysAnInvoiceFromThePageAndSeesThePayment() throws Exception {
+        String user = "{\"id\":3001,\"firstName\":\"小明\",\"languageCode\":\"zh-CN\"}";
+        TelegramClient bot = BotClients.clientFor(telegram);
+        Message invoice = bot.execute(InvoiceTest.stars(3001, 250, "topup:42").build());
+        bot.execute(SendMessage.builder().chatId(3001L).text("Not an invoice").build());
+        JsonNode shown = json(get("/chat/api/events?chat=3001&after=0&timeout=1")).get("events").get(0);
+        assertThat(shown.at("/message/telegram/invoice/total_amount").asInt()).isEqualTo(250);
+
+        CompletableFuture<HttpResponse<String>> paying = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post("pay", "{\"user\":" + user + ",\"messageId\":" + invoice.getMessageId() + "}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Update query = bot.execute(GetUpdates.builder().timeout(5).build()).get(0);
+        assertThat(query.getPreCheckoutQuery().getFrom().getFirstName()).isEqualTo("小明");
+        bot.execute(AnswerPreCheckoutQuery.builder().preCheckoutQueryId(query.getPreCheckoutQuery().getId()).ok(true)
+                .build());
+
+        HttpResponse<String> response = paying.get(5, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode result = json(response);
+        assertThat(result.get("outcome").asText()).isEqualTo("PAID");
+        assertThat(result.at("/charge/telegramPaymentChargeId").asText()).startsWith("stx");
+        assertThat(result.at("/charge/totalAmount").asInt()).isEqualTo(250);
+        assertThat(result.at("/charge/time").asText()).as("ISO-8601").contains("T");
+        List<Update> paid = bot.execute(GetUpdates.builder().offset(query.getUpdateId() + 1).build());
+        assertThat(paid).singleElement().satisfies(update -> assertThat(update.getMessage().getSuccessfulPayment()
+                .getTelegramPaymentChargeId()).isEqualTo(result.at("/charge/telegramPaymentChargeId").asText()));
+
+        JsonNode events = json(get("/chat/api/events?chat=3001&after=2&timeout=1")).get("events");
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly("user", "preCheckoutAnswer", "payment");
+        assertThat(events.get(0).get("kind").asText()).isEqualTo("pre_checkout");
+        assertThat(events.get(2).at("/charge/invoiceMessageId").asInt()).isEqualTo(invoice.getMessageId());
+
+        String again = post("pay", "{\"user\":" + user + ",\"messageId\":" + invoice.getMessageId() + "}").body();
+        assertThat(json(again).get("outcome").asText()).isEqualTo("ALREADY_PAID");
+        HttpResponse<String> notAnInvoice = post("pay", "{\"user\":" + user + ",\"messageId\":2}");
+        assertThat(notAnInvoice.statusCode()).isEqualTo(400);
+        assertThat(json(notAnInvoice).get("error").asText()).contains("not an invoice");
+        assertThat(telegram.charges()).hasSize(1);
+    }
+
+    @Test
+    void thePageShowsInvoicesWithItsPaymentsScript() throws Exception {
+        assertThat(get("/").body()).contains("<script src=\"payments.js\">");
+        assertThat(get("/payments.js").body()).contains("CsbotChat.decorateMessage").contains("'pay'")
+                .contains("data-testid").contains("pay-button");
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return Json.MAPPER.readTree(body);
     }
 
     @Test

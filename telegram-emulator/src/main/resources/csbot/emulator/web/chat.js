@@ -2,9 +2,12 @@
  * The emulator's web chat: a person plays a customer talking to the bot through the local Telegram.
  * Everything the chat shows comes from the emulator's event stream (/chat/api/events), so a reload
  * shows the same chat. Extension points, for later features:
- *   CsbotChat.decorateMessage(fn)  fn(message, bubbleElement) adds to a bot message (e.g. a Pay button)
+ *   CsbotChat.decorateMessage(fn)  fn(message, rowElement) adds to a bot message (payments.js: the invoice card)
+ *   CsbotChat.onEvent(type, fn)    fn(event) for stream events the chat itself does not show (e.g. "payment")
  *   CsbotChat.addPane(element)     adds a panel to the sidebar (e.g. the agents group)
+ *   CsbotChat.addRow(element)      adds a row to the chat, scrolled into view like a message
  *   CsbotChat.post(action, body)   posts a user action to /chat/api/<action> as the current user
+ *   CsbotChat.toast(text)          shows a short notice over the chat
  */
 (function () {
   'use strict';
@@ -29,6 +32,7 @@
   const $ = (id) => document.getElementById(id);
   const store = window.localStorage;
   const decorators = [];
+  const eventHandlers = {};
   let settings = {};
   let personas = [];
   let identity = null;      // {id, firstName, languageCode, msisdn}
@@ -157,15 +161,15 @@
       case 'message': return event.message.edited ? replaceMessage(event.message) : appendBot(event.message);
       case 'deleted': return removeMessage(event.messageId);
       case 'callbackAnswer': return answered(event.answer);
-      default: return undefined;
+      default: return (eventHandlers[event.type] || []).forEach((handle) => handle(event));
     }
   }
 
   // ---- rendering ----
 
   function appendUser(event) {
-    if (event.kind === 'callback') {
-      return;  // Telegram shows nothing for a tap but the bot's reaction
+    if (event.kind === 'callback' || event.kind === 'pre_checkout') {
+      return;  // Telegram shows nothing for a tap (or a confirmed payment form) but what comes of it
     }
     const row = document.createElement('div');
     row.className = 'row user';
@@ -474,8 +478,11 @@
 
   window.CsbotChat = {
     decorateMessage: (fn) => decorators.push(fn),
+    onEvent: (type, fn) => (eventHandlers[type] = eventHandlers[type] || []).push(fn),
     addPane: (element) => $('side').appendChild(element),
+    addRow: addRow,
     post: post,
+    toast: toast,
     identity: () => identity,
     settings: () => settings
   };

@@ -13,9 +13,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web chat's invoices in headless Chromium: a card with the amount and a Pay button; paying sends the bot
- * the pre-checkout query, and the page shows how it ended, in English and in Chinese. Screenshots go to
+ * the pre-checkout query, and the page shows how it ended, and refunds, in English and in Chinese. Screenshots go to
  * {@code target/web-chat-payment-<language>.png}. Needs Debian's chromium and chromium-driver; skipped without.
  */
 @Timeout(60)
@@ -124,6 +124,14 @@ class WebPagePaymentBrowserTest {
                 && payButton(0).getText().equals("已支付 ✓"));
         assertThat(rows("payment-receipt").get(0).getText()).isEqualTo("你已为「Top-up £12」支付 £12.50");
         assertThat(payButton(1).getText()).isEqualTo("Pay 250 ⭐");
+
+        payButton(1).click();
+        answerPreCheckout(true, null);
+        waitUntil("the toast in Chinese", () -> toast().equals("已支付 ⭐ 250"));
+        String stars = telegram.charges().get(1).telegramPaymentChargeId();
+        bot.execute(RefundStarPayment.builder().userId(userId).telegramPaymentChargeId(stars).build());
+        waitUntil("the refund", () -> rows("payment-refund").size() == 1 && payButton(1).getText().equals("已退款"));
+        assertThat(rows("payment-refund").get(0).getText()).isEqualTo("已退款 ⭐ 250");
         screenshot("zh-CN");
     }
 

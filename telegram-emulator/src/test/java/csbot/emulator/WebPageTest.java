@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.methods.payments.RefundStarPayment;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -139,6 +140,12 @@ class WebPageTest {
         assertThat(notAnInvoice.statusCode()).isEqualTo(400);
         assertThat(json(notAnInvoice).get("error").asText()).contains("not an invoice");
         assertThat(telegram.charges()).hasSize(1);
+
+        bot.execute(RefundStarPayment.builder().userId(3001L)
+                .telegramPaymentChargeId(result.at("/charge/telegramPaymentChargeId").asText()).build());
+        JsonNode refund = json(get("/chat/api/events?chat=3001&after=5&timeout=1")).get("events").get(0);
+        assertThat(refund.get("type").asText()).isEqualTo("refund");
+        assertThat(refund.at("/refund/totalAmount").asInt()).isEqualTo(250);
     }
 
     @Test

@@ -153,8 +153,9 @@ public final class Bench {
                     e2e.answeredPerSecond(), e2e.answered(), e2e.sent()));
             out.append(String.format(Locale.ROOT, "  latency enqueue → reply      p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     e2e.p50Ms(), e2e.p95Ms(), e2e.p99Ms(), e2e.maxMs()));
-            out.append(String.format(Locale.ROOT, "  unanswered / duplicates      %d / %d   (replies that were not the card: %d)%n",
-                    e2e.unanswered(), e2e.duplicates(), e2e.wrongReplies()));
+            out.append(String.format(Locale.ROOT, "  unanswered / duplicates      %d / %d   (unanswered: no reply within %d s after the "
+                    + "window; replies that were not the card: %d)%n",
+                    e2e.unanswered(), e2e.duplicates(), e2e.config().drainSeconds(), e2e.wrongReplies()));
             out.append(String.format(Locale.ROOT, "  CPU                          bot %.2f cores (%.2f ms/update), driver JVM %.2f cores "
                     + "(%.2f ms/update)%n", e2e.botCpuCores(), e2e.botCpuPerUpdateMs(), e2e.driverCpuCores(),
                     e2e.driverCpuPerUpdateMs()));
@@ -167,6 +168,10 @@ public final class Bench {
                         options.get("bot-jvm-args"), options.get("bot-args")));
             }
             out.append(String.format(Locale.ROOT, "  bot log                      %s%n", e2e.botLog()));
+            boolean met = e2e.answeredPerSecond() >= 1000 && e2e.p99Ms() < 50 && e2e.unanswered() == 0
+                    && e2e.duplicates() == 0;
+            out.append(String.format(Locale.ROOT, "  target (≥ 1,000 updates/s answered, p99 < 50 ms, none lost or doubled): %s%n",
+                    met ? "met" : "NOT met"));
         }
         out.append("=============================================================\n");
         System.out.print(out);

@@ -122,7 +122,7 @@ public final class Bench {
                     + "real Redis); JMH avgt, %s forks x %s x %ss (warm-up %s x %ss), 1 thread%n",
                     options.get("forks"), options.get("iterations"), options.get("time"),
                     options.get("warmup-iterations"), options.get("warmup-time")));
-            out.append(String.format(Locale.ROOT, "  %-18s %12s %14s %16s%n", "case", "µs/update", "99.9% error",
+            out.append(String.format(Locale.ROOT, "  %-26s %12s %14s %16s%n", "case", "µs/update", "99.9% error",
                     "CPU µs/update*"));
             List<RunResult> sorted = new ArrayList<>(engine);
             sorted.sort((a, b) -> a.getParams().getBenchmark().compareTo(b.getParams().getBenchmark()));
@@ -133,7 +133,7 @@ public final class Bench {
                 Result<?> ops = run.getSecondaryResults().get("ops");
                 String cpuPerOp = cpu == null || ops == null || ops.getScore() == 0 ? "n/a"
                         : String.format(Locale.ROOT, "%.1f", cpu.getScore() / ops.getScore() / 1000);
-                out.append(String.format(Locale.ROOT, "  %-18s %12.1f %14s %16s%n", name.substring(name.lastIndexOf('.') + 1),
+                out.append(String.format(Locale.ROOT, "  %-26s %12.1f %14s %16s%n", name.substring(name.lastIndexOf('.') + 1),
                         r.getScore(), Double.isNaN(r.getScoreError()) ? "n/a"
                                 : String.format(Locale.ROOT, "± %.1f", r.getScoreError()), cpuPerOp));
             }

@@ -25,6 +25,10 @@ final class AccountStore {
     record CustomerDraft(String name, String email, String alternateNumber, List<LineDraft> lines) {
     }
 
+    /** A line before and after one update. */
+    record Change(LineAccount before, LineAccount after) {
+    }
+
     /** A line with its owner, as listings need them. */
     record OwnedLine(Customer owner, LineAccount line) {
     }
@@ -83,6 +87,15 @@ final class AccountStore {
     /** Atomic per line: concurrent updates of the same line apply one after the other. */
     Optional<LineAccount> update(String msisdn, UnaryOperator<LineAccount> change) {
         return Optional.ofNullable(linesByMsisdn.computeIfPresent(msisdn, (key, line) -> change.apply(line)));
+    }
+
+    /** Like {@link #update}, also answering the line as it was just before. */
+    Optional<Change> change(String msisdn, UnaryOperator<LineAccount> change) {
+        LineAccount[] before = new LineAccount[1];
+        return update(msisdn, line -> {
+            before[0] = line;
+            return change.apply(line);
+        }).map(after -> new Change(before[0], after));
     }
 
     /** In the order they were added. */

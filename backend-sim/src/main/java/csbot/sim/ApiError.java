@@ -20,12 +20,29 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, code, message);
     }
 
+    /** Well-formed, but against a business rule (amount out of range, wrong currency …). */
+    static ApiError unprocessable(String code, String message) {
+        return new ApiError(422, code, message);
+    }
+
+    static ApiError conflict(String code, String message) {
+        return new ApiError(409, code, message);
+    }
+
     static ApiError notFound(String message) {
         return new ApiError(404, "notFound", message);
     }
 
     static ApiError unavailable() {
         return new ApiError(503, "serviceUnavailable", "The backend is temporarily unavailable; try again later");
+    }
+
+    String code() {
+        return code;
+    }
+
+    int status() {
+        return status;
     }
 
     Reply reply() {
@@ -38,6 +55,7 @@ final class ApiError extends RuntimeException {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";
+            case 422 -> "Unprocessable entity";
             case 429 -> "Too many requests";
             case 503 -> "Service unavailable";
             default -> "Internal error";

@@ -1,11 +1,13 @@
 package csbot.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
 
 /** An HTTP answer, already serialized. */
 record Reply(int status, String contentType, byte[] body) {
 
     static final String JSON = "application/json";
+    static final String HTML = "text/html; charset=utf-8";
 
     static Reply json(int status, Object value) {
         try {
@@ -21,6 +23,10 @@ record Reply(int status, String contentType, byte[] body) {
 
     static Reply created(Object value) {
         return json(201, value);
+    }
+
+    static Reply html(int status, String page) {
+        return new Reply(status, HTML, page.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply noContent() {

@@ -8,18 +8,47 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** What a handler needs of an HTTP request: decoded path and query parameters, and the body. */
-record Request(Map<String, String> pathParams, Map<String, String> query, byte[] body) {
+/**
+ * What a handler needs of an HTTP request: decoded path and query parameters, the headers (names in lower case,
+ * first value only) and the body.
+ */
+record Request(Map<String, String> pathParams, Map<String, String> query, Map<String, String> headers, byte[] body) {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
 
     static Request read(HttpExchange exchange, Map<String, String> pathParams) {
         try (InputStream in = exchange.getRequestBody()) {
-            return new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()), in.readAllBytes());
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+                }
+            });
+            return new Request(pathParams, parseQuery(exchange.getRequestURI().getRawQuery()), headers,
+                    in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The {@code Idempotency-Key} a creating request must carry: printable ASCII, no spaces, 1–255 characters. */
+    String idempotencyKey() {
+        String key = header("Idempotency-Key").orElseThrow(() -> ApiError.badRequest("idempotencyKeyRequired",
+                "this request moves money or opens a case: send an Idempotency-Key header, one per operation"));
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiError.badRequest("invalidIdempotencyKey",
+                    "an Idempotency-Key is 1 to 255 printable ASCII characters without spaces");
+        }
+        return key;
     }
 
     String pathParam(String name) {

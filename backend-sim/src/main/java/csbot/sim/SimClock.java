@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator's "now": the system clock plus an offset that only moves forward, so tests can
- * expire codes and lines without waiting.
+ * expire codes and lines without waiting. Whatever is due by the new time (pending top-ups, auto
+ * top-up runs) is done before {@link #advance} returns.
  */
 public final class SimClock {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final List<Runnable> onAdvance = new CopyOnWriteArrayList<>();
 
     SimClock(Clock base) {
         this.base = base;
@@ -29,6 +33,12 @@ public final class SimClock {
             throw new IllegalArgumentException("the simulator clock only moves forward");
         }
         offset.accumulateAndGet(by, Duration::plus);
+        onAdvance.forEach(Runnable::run);
+    }
+
+    /** Runs after every {@link #advance}, in the caller's thread. */
+    void onAdvance(Runnable task) {
+        onAdvance.add(task);
     }
 
     void reset() {

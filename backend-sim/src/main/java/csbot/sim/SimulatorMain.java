@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Runs the simulator on its own: {@code java -jar backend-sim.jar [--port=8090] [--host=127.0.0.1]},
- * or with {@code SIM_PORT} / {@code SIM_HOST} in the environment. Stops on Ctrl-C.
+ * Runs the simulator on its own: {@code java -jar backend-sim.jar [--port=8090] [--host=127.0.0.1]
+ * [--hub-secret=…]}, or with {@code SIM_PORT} / {@code SIM_HOST} / {@code SIM_HUB_SECRET} in the environment.
+ * Stops on Ctrl-C.
  */
 public final class SimulatorMain {
 
@@ -21,7 +22,8 @@ public final class SimulatorMain {
         }
         SimulatorConfig config = SimulatorConfig.defaults()
                 .withHost(setting(args, "host", "SIM_HOST").orElse("127.0.0.1"))
-                .withPort(Integer.parseInt(setting(args, "port", "SIM_PORT").orElse("8090")));
+                .withPort(Integer.parseInt(setting(args, "port", "SIM_PORT").orElse("8090")))
+                .withHubSecret(setting(args, "hub-secret", "SIM_HUB_SECRET").orElse(SimulatorConfig.DEFAULT_HUB_SECRET));
         Simulator simulator = Simulator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "sim-shutdown"));
     }

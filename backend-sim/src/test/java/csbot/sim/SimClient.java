@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 /** Plain HTTP against a running simulator, as any client in any language would talk to it. */
 final class SimClient {
 
-    record Answer(int status, JsonNode json, HttpHeaders headers) {
+    record Answer(int status, JsonNode json, HttpHeaders headers, String text) {
     }
 
     /** Exact decimals: {@code 12.50} stays {@code 12.50}, so tests can see the money as sent. */
@@ -47,6 +47,23 @@ final class SimClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A creating POST with its {@code Idempotency-Key}. */
+    Answer post(String path, String idempotencyKey, String json) throws IOException {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** An HTML form post, as a browser sends it. */
+    Answer postForm(String path, String form) throws IOException {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    Answer patch(String path, String json) throws IOException {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Answer delete(String path) throws IOException {
         return send(request(path).DELETE());
     }
@@ -73,7 +90,8 @@ final class SimClient {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith(Reply.JSON);
             JsonNode json = isJson ? JSON.readTree(response.body()) : MissingNode.getInstance();
-            return new Answer(response.statusCode(), json, response.headers());
+            return new Answer(response.statusCode(), json, response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

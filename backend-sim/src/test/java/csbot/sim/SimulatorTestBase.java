@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class SimulatorTestBase {
 
     static final String WEI_SIM = "+447400123123";
+    static final String WEI_SIM_ESIM = "+447400123456";
     static final String CHAN_MEI = "+85251234567";
     static final String LI_NA = "+8613800138000";
 

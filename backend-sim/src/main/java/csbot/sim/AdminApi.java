@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The simulator's controls for tests and demos ({@code /sim/admin/*}); not part of the contract. */
 final class AdminApi {
@@ -79,15 +80,42 @@ final class AdminApi {
     record CustomerJson(String id, String name, String email, String alternateNumber, List<LineSummary> lines) {
     }
 
+    /** The saved methods of the account a line belongs to, replacing those it had. */
+    record PaymentMethodsJson(String msisdn, List<SavedMethods.SavedMethod> methods) {
+
+        PaymentMethodsJson {
+            msisdn = Inputs.msisdn(msisdn);
+            methods = methods == null ? List.of() : List.copyOf(methods);
+        }
+    }
+
+    /** Money spent on a line (calls, data …); the balance does not go below zero. */
+    record UsageJson(String msisdn, BigDecimal amount) {
+
+        UsageJson {
+            msisdn = Inputs.msisdn(msisdn);
+            if (amount == null || amount.signum() <= 0) {
+                throw ApiError.badRequest("invalidBody", "amount must be more than zero");
+            }
+        }
+    }
+
     private final Faults faults;
     private final SimClock clock;
     private final AccountStore store;
+    private final TopUpOutcomes outcomes;
+    private final SavedMethods savedMethods;
+    private final AutoTopUps autoTopUps;
     private final Runnable reset;
 
-    AdminApi(Faults faults, SimClock clock, AccountStore store, Runnable reset) {
+    AdminApi(Faults faults, SimClock clock, AccountStore store, TopUpOutcomes outcomes, SavedMethods savedMethods,
+             AutoTopUps autoTopUps, Runnable reset) {
         this.faults = faults;
         this.clock = clock;
         this.store = store;
+        this.outcomes = outcomes;
+        this.savedMethods = savedMethods;
+        this.autoTopUps = autoTopUps;
         this.reset = reset;
     }
 
@@ -103,7 +131,45 @@ final class AdminApi {
                     return Reply.noContent();
                 })
                 .add("POST", "/sim/admin/lines", this::changeLine)
-                .add("POST", "/sim/admin/customers", this::addCustomer);
+                .add("POST", "/sim/admin/customers", this::addCustomer)
+                .add("POST", "/sim/admin/topups", this::setOutcomes)
+                .add("DELETE", "/sim/admin/topups", request -> {
+                    outcomes.clear();
+                    return Reply.noContent();
+                })
+                .add("POST", "/sim/admin/paymentMethods", this::setPaymentMethods)
+                .add("POST", "/sim/admin/usage", this::use);
+    }
+
+    private Reply setOutcomes(Request request) {
+        OutcomePlan plan = request.json(OutcomePlan.class);
+        outcomes.set(plan);
+        return Reply.ok(plan);
+    }
+
+    private Reply setPaymentMethods(Request request) {
+        PaymentMethodsJson body = request.json(PaymentMethodsJson.class);
+        LineAccount line = store.byMsisdn(body.msisdn())
+                .orElseThrow(() -> ApiError.notFound("no line with this number"));
+        return Reply.ok(savedMethods.replace(line.customerId(), body.methods()));
+    }
+
+    private Reply use(Request request) {
+        UsageJson usage = request.json(UsageJson.class);
+        return Reply.ok(summary(changeBalance(usage.msisdn(),
+                line -> line.withBalance(line.balance().subtract(usage.amount()).max(BigDecimal.ZERO)))));
+    }
+
+    /** Every change of balance may take it below a threshold auto top-up's threshold. */
+    private LineAccount changeBalance(String msisdn, UnaryOperator<LineAccount> change) {
+        AccountStore.Change changed = store.change(msisdn, change)
+                .orElseThrow(() -> ApiError.notFound("no line with this number"));
+        autoTopUps.balanceChanged(changed);
+        return store.byMsisdn(msisdn).orElseThrow();
+    }
+
+    private LineSummary summary(LineAccount line) {
+        return LineSummary.of(store.owner(line).orElseThrow(), line, clock.now());
     }
 
     private Reply setFaults(Request request) {
@@ -123,9 +189,7 @@ final class AdminApi {
 
     private Reply changeLine(Request request) {
         LineChangeJson change = request.json(LineChangeJson.class);
-        LineAccount line = store.update(change.msisdn(), change::applyTo)
-                .orElseThrow(() -> ApiError.notFound("no line with this number"));
-        return Reply.ok(LineSummary.of(store.owner(line).orElseThrow(), line, clock.now()));
+        return Reply.ok(summary(changeBalance(change.msisdn(), change::applyTo)));
     }
 
     private Reply addCustomer(Request request) {

@@ -36,6 +36,18 @@ final class DemoSeed {
                         Map.of(DATA, 1024L, VOICE, 100L, SMS, 30L), now.minus(Duration.ofDays(3))))));
     }
 
+    /** Wei pays by Visa card, Chan Mei by Alipay; Li Na has nothing on file. */
+    static void paymentMethodsInto(AccountStore store, SavedMethods methods) {
+        methods.replace(ownerOf(store, "+447400123123"),
+                List.of(new SavedMethods.SavedMethod("pm-visa-4242", SavedMethods.Kind.CARD, "Visa •••• 4242")));
+        methods.replace(ownerOf(store, "+85251234567"),
+                List.of(new SavedMethods.SavedMethod("pm-alipay-mei", SavedMethods.Kind.ALIPAY, "支付宝 Alipay · 陈*")));
+    }
+
+    private static String ownerOf(AccountStore store, String msisdn) {
+        return store.byMsisdn(msisdn).orElseThrow(() -> new IllegalStateException("demo line missing")).customerId();
+    }
+
     private static LineDraft line(String msisdn, String iccid, CardType type, LineStatus status, String currency,
                                   String balance, Map<Allowance, Long> allowances, Instant expiresAt) {
         return new LineDraft(msisdn, iccid, type, status, currency, new BigDecimal(balance), allowances, expiresAt);

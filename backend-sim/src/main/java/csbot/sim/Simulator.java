@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,10 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /** How often pending top-ups and periodic auto top-ups are looked at, in wall-clock time. */
+    private static final Duration SWEEP_INTERVAL = Duration.ofMillis(200);
+    private static final int EVENT_SENDERS = 4;
+
     private final SimClock clock = new SimClock(Clock.systemUTC());
     private final Faults faults = new Faults();
     private final AccountStore store = new AccountStore();
@@ -42,20 +49,40 @@ public final class Simulator implements AutoCloseable {
     private final SmsOutbox outbox = new SmsOutbox();
     private final HubRegistry hub = new HubRegistry();
     private final RequestCounter requests = new RequestCounter();
+    private final TopUpOutcomes outcomes = new TopUpOutcomes();
+    private final SavedMethods savedMethods = new SavedMethods();
+    private final TopupBalances balances = new TopupBalances();
+    private final TroubleTickets tickets = new TroubleTickets();
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService delays;
+    private final ExecutorService eventSenders;
+    private final ScheduledExecutorService timer;
     private final URI baseUrl;
+    private final Events events;
+    private final TopUpProcessor topUps;
+    private final AutoTopUps autoTopUps;
+    private final PaymentLinks paymentLinks;
 
     private Simulator(SimulatorConfig config) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
+        baseUrl = urlOf(server.getAddress());
         workers = Executors.newFixedThreadPool(config.workerThreads(), daemonThreads("sim-worker"));
         delays = Executors.newSingleThreadScheduledExecutor(daemonThreads("sim-delay"));
+        eventSenders = Executors.newFixedThreadPool(EVENT_SENDERS, daemonThreads("sim-events"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("sim-timer"));
+        events = new Events(hub, new EventDelivery(new HubSignature(config.hubSecret()), hub, eventSenders, timer,
+                Clock.systemUTC()));
+        topUps = new TopUpProcessor(store, savedMethods, balances, outcomes, outbox, events, clock);
+        autoTopUps = new AutoTopUps(store, savedMethods, balances, topUps, clock);
+        paymentLinks = new PaymentLinks(store, topUps, events, clock, baseUrl);
         reset();
         server.createContext("/", new SimHttpHandler(routes(), faults, requests, workers, delays));
         server.setExecutor(workers);
         server.start();
-        baseUrl = urlOf(server.getAddress());
+        clock.onAdvance(this::sweep);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("Account backend simulator listening on {} (contract at {}sim/openapi.yaml)", baseUrl, baseUrl);
     }
 
@@ -86,6 +113,21 @@ public final class Simulator implements AutoCloseable {
         return clock;
     }
 
+    /** What becomes of the next top-ups: complete (the default), fail or stay pending for a while. */
+    public TopUpOutcomes topUpOutcomes() {
+        return outcomes;
+    }
+
+    /** Every top-up made since the last reset, oldest first, with its idempotency key and payment reference. */
+    public List<LedgerEntry> ledger() {
+        return topUps.ledger();
+    }
+
+    /** The events emitted since the last reset (the last 500), oldest first, with how their deliveries went. */
+    public List<EmittedEvent> events() {
+        return events.emitted();
+    }
+
     /** Requests received on a route, faulted ones included; e.g. {@code requestCount("GET /ext/v1/lines")}. */
     public long requestCount(String route) {
         return requests.count(route);
@@ -99,16 +141,39 @@ public final class Simulator implements AutoCloseable {
         verifications.clear();
         hub.clear();
         requests.clear();
+        outcomes.clear();
+        topUps.clear();
+        autoTopUps.clear();
+        paymentLinks.clear();
+        balances.clear();
+        tickets.clear();
+        events.clear();
+        savedMethods.clear();
         store.clear();
         DemoSeed.into(store, clock.now());
+        DemoSeed.paymentMethodsInto(store, savedMethods);
     }
 
     @Override
     public void close() {
         server.stop(0);
+        timer.shutdownNow();
+        eventSenders.shutdownNow();
         delays.shutdownNow();
         workers.shutdownNow();
         log.info("Account backend simulator on {} stopped", baseUrl);
+    }
+
+    /** Settles pending top-ups and runs periodic auto top-ups that are due; after every clock advance and every 200 ms. */
+    private void sweep() {
+        try {
+            Instant now = clock.now();
+            topUps.sweep(now);
+            autoTopUps.sweep(now);
+        } catch (RuntimeException bug) {
+            // logged, not thrown: a scheduled task that throws is never run again
+            log.error("sweep failed", bug);
+        }
     }
 
     private Router routes() {
@@ -116,8 +181,13 @@ public final class Simulator implements AutoCloseable {
         new LinesApi(store, clock).register(router);
         new VerificationApi(store, verifications, outbox, clock).register(router);
         new HubApi(hub).register(router);
-        new ToolsApi(store, outbox, clock).register(router);
-        new AdminApi(faults, clock, store, this::reset).register(router);
+        new TopUpApi(store, savedMethods, balances, topUps, autoTopUps).register(router);
+        new ThresholdTopupApi(autoTopUps).register(router);
+        new PaymentLinkApi(paymentLinks).register(router);
+        new TroubleTicketApi(tickets, clock).register(router);
+        new CheckoutApi(paymentLinks).register(router);
+        new ToolsApi(store, outbox, clock, topUps, events, tickets).register(router);
+        new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, this::reset).register(router);
         return router;
     }
 

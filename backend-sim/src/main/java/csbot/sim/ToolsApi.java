@@ -13,18 +13,28 @@ final class ToolsApi {
     private final AccountStore store;
     private final SmsOutbox outbox;
     private final SimClock clock;
+    private final TopUpProcessor topUps;
+    private final Events events;
+    private final TroubleTickets tickets;
     private final byte[] contract;
 
-    ToolsApi(AccountStore store, SmsOutbox outbox, SimClock clock) {
+    ToolsApi(AccountStore store, SmsOutbox outbox, SimClock clock, TopUpProcessor topUps, Events events,
+             TroubleTickets tickets) {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+        this.topUps = topUps;
+        this.events = events;
+        this.tickets = tickets;
         this.contract = readContract();
     }
 
     void register(Router router) {
         router.add("GET", "/sim/customers", request -> customers())
                 .add("GET", "/sim/sms", this::sms)
+                .add("GET", "/sim/ledger", request -> Reply.ok(topUps.ledger()))
+                .add("GET", "/sim/events", request -> Reply.ok(events.emitted()))
+                .add("GET", "/sim/troubleTickets", request -> Reply.ok(tickets.all()))
                 .add("GET", "/sim/openapi.yaml", request -> new Reply(200, "application/yaml", contract));
     }
 

@@ -53,8 +53,8 @@ public final class HttpAccountBackend implements AccountBackend {
     /** Never retried: a repeat would use up one of the customer's attempts. */
     @Override
     public OtpCheck checkOtp(String challengeId, String code) {
-        return http.fetch(Call.post("/ext/v1/verifications/" + Call.segment(challengeId) + "/check",
-                new CheckCode(code), "verification"), OtpCheck.class);
+        return http.fetch(Call.post("/ext/v1/verifications/{id}/check", new CheckCode(code), "verification",
+                challengeId), OtpCheck.class);
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class HttpAccountBackend implements AccountBackend {
 
     @Override
     public void unsubscribe(String subscriptionId) {
-        http.execute(Call.delete("/hub/" + Call.segment(subscriptionId), "hub subscription"));
+        http.execute(Call.delete("/hub/{id}", "hub subscription", subscriptionId));
     }
 
     private static String line(String msisdn) {

@@ -1,10 +1,7 @@
 package csbot.backend.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import csbot.backend.BackendFailure;
 import csbot.backend.NotFound;
 import csbot.backend.Rejected;
@@ -20,9 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,7 @@ final class JsonHttp {
 
     private static final Logger log = LoggerFactory.getLogger(JsonHttp.class);
     private static final String JSON = "application/json";
+    private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String NAME = "account-backend";
 
     @FunctionalInterface
@@ -68,11 +68,7 @@ final class JsonHttp {
                 .executor(Runnable::run)
                 .connectTimeout(config.connectTimeout())
                 .build();
-        this.json = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .build();
+        this.json = ContractJson.mapper();
         this.breaker = CircuitBreaker.of(NAME, CircuitBreakerConfig.custom()
                 .slidingWindow(config.cbSlidingWindowSize(), config.cbMinimumCalls(),
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -95,6 +91,26 @@ final class JsonHttp {
     <T> List<T> fetchList(Call call, Class<T> elementType) {
         JavaType listType = json.getTypeFactory().constructCollectionType(List.class, elementType);
         return send(call, body -> json.readValue(body, listType));
+    }
+
+    /**
+     * For answers whose JSON differs from the record the caller wants: read as {@code wire}, then turned into the
+     * value by {@code toValue}. A value that cannot be made (a required field missing) is a contract mismatch.
+     */
+    <W, T> T fetch(Call call, Class<W> wire, Function<W, T> toValue) {
+        return send(call, body -> mapped(json.readValue(body, wire), toValue));
+    }
+
+    <W, T> List<T> fetchList(Call call, Class<W> wire, Function<W, T> toValue) {
+        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, wire);
+        return send(call, body -> {
+            List<W> read = json.readValue(body, listType);
+            List<T> values = new ArrayList<>(read.size());
+            for (W element : read) {
+                values.add(mapped(element, toValue));
+            }
+            return List.copyOf(values);
+        });
     }
 
     /** For calls answered without a body: success is all there is to know. */
@@ -145,7 +161,7 @@ final class JsonHttp {
                 .header("Accept", JSON);
         call.idempotencyKey().ifPresent(key -> request.header("Idempotency-Key", key));
         if (call.body().isPresent()) {
-            request.header("Content-Type", JSON).method(call.verb().name(),
+            request.header("Content-Type", call.verb() == Call.Verb.PATCH ? MERGE_PATCH : JSON).method(call.verb().name(),
                     HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(call.body().get())));
         } else {
             request.method(call.verb().name(), HttpRequest.BodyPublishers.noBody());
@@ -159,6 +175,15 @@ final class JsonHttp {
             return decoder.decode(body);
         } catch (IOException e) {
             throw new Unavailable(call + ": answer does not match the contract", e);
+        }
+    }
+
+    /** Records refuse missing fields with NullPointerException, impossible values with IllegalArgumentException. */
+    private static <W, T> T mapped(W wire, Function<W, T> toValue) throws IOException {
+        try {
+            return toValue.apply(wire);
+        } catch (NullPointerException | IllegalArgumentException | IllegalStateException unfit) {
+            throw new IOException("cannot be read as the contract says: " + unfit.getMessage(), unfit);
         }
     }
 

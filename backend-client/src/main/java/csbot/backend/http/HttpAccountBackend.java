@@ -1,12 +1,26 @@
 package csbot.backend.http;
 
 import csbot.backend.AccountBackend;
+import csbot.backend.AutoTopUp;
+import csbot.backend.AutoTopUpKind;
+import csbot.backend.AutoTopUpRule;
+import csbot.backend.AutoTopUpStatus;
 import csbot.backend.Bucket;
 import csbot.backend.HubSubscription;
 import csbot.backend.Line;
+import csbot.backend.Money;
 import csbot.backend.OtpChallenge;
 import csbot.backend.OtpCheck;
+import csbot.backend.PaymentLink;
+import csbot.backend.SavedPaymentMethod;
+import csbot.backend.TopUp;
+import csbot.backend.TopUpOptions;
+import csbot.backend.TopUpRequest;
+import csbot.backend.TroubleTicket;
+import csbot.backend.TroubleTicketRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** {@link AccountBackend} over the contract's HTTP API. Thread-safe; make one per backend and share it. */
 public final class HttpAccountBackend implements AccountBackend {
@@ -65,6 +79,107 @@ public final class HttpAccountBackend implements AccountBackend {
     @Override
     public void unsubscribe(String subscriptionId) {
         http.execute(Call.delete("/hub/{id}", "hub subscription", subscriptionId));
+    }
+
+    @Override
+    public TopUpOptions topUpOptions(String msisdn) {
+        return http.fetch(Call.get("/ext/v1/lines/{msisdn}/topupOptions", line(msisdn), msisdn), TopUpOptions.class);
+    }
+
+    /** Retried with the same key: the backend answers a repeat with the top-up the first attempt made. */
+    @Override
+    public TopUp createTopUp(TopUpRequest request, String idempotencyKey) {
+        return http.fetch(Call.post("/topupBalance", TopupBalanceJson.Create.of(request), line(request.msisdn()))
+                .withIdempotencyKey(idempotencyKey), TopupBalanceJson.class, TopupBalanceJson::toTopUp);
+    }
+
+    @Override
+    public TopUp topUp(String id) {
+        return http.fetch(Call.get("/topupBalance/{id}", "top-up " + id, id), TopupBalanceJson.class,
+                TopupBalanceJson::toTopUp);
+    }
+
+    @Override
+    public Optional<TopUp> topUpByKey(String idempotencyKey) {
+        return http.fetchList(Call.get("/topupBalance", "top-up").withQuery("idempotencyKey", idempotencyKey),
+                TopupBalanceJson.class, TopupBalanceJson::toTopUp).stream().findFirst();
+    }
+
+    @Override
+    public List<SavedPaymentMethod> savedPaymentMethods(String msisdn) {
+        return http.fetchList(Call.get("/ext/v1/lines/{msisdn}/paymentMethods", line(msisdn), msisdn),
+                SavedPaymentMethod.class);
+    }
+
+    @Override
+    public PaymentLink createPaymentLink(String msisdn, Money amount, String planId, String idempotencyKey) {
+        return http.fetch(Call.post("/ext/v1/paymentLinks", PaymentLinkJson.Create.of(msisdn, amount, planId),
+                        line(msisdn)).withIdempotencyKey(idempotencyKey),
+                PaymentLinkJson.class, PaymentLinkJson::toPaymentLink);
+    }
+
+    @Override
+    public PaymentLink paymentLink(String id) {
+        return http.fetch(Call.get("/ext/v1/paymentLinks/{id}", "payment link " + id, id), PaymentLinkJson.class,
+                PaymentLinkJson::toPaymentLink);
+    }
+
+    @Override
+    public List<AutoTopUp> autoTopUps(String msisdn) {
+        List<AutoTopUp> periodic = http.fetchList(Call.get("/topupBalance", line(msisdn))
+                        .withQuery("logicalResource.value", msisdn).withQuery("isAutoTopup", "true"),
+                TopupBalanceJson.class, TopupBalanceJson::toAutoTopUp);
+        List<AutoTopUp> threshold = http.fetchList(Call.get("/ext/v1/thresholdTopups", line(msisdn))
+                .withQuery("msisdn", msisdn), ThresholdTopupJson.class, ThresholdTopupJson::toAutoTopUp);
+        return Stream.concat(periodic.stream(), threshold.stream())
+                .filter(autoTopUp -> autoTopUp.status() == AutoTopUpStatus.ACTIVE)
+                .toList();
+    }
+
+    @Override
+    public AutoTopUp createAutoTopUp(String msisdn, AutoTopUpRule rule, String idempotencyKey) {
+        if (rule.kind() == AutoTopUpKind.PERIODIC) {
+            return http.fetch(Call.post("/topupBalance", TopupBalanceJson.Create.periodic(msisdn, rule), line(msisdn))
+                    .withIdempotencyKey(idempotencyKey), TopupBalanceJson.class, TopupBalanceJson::toAutoTopUp);
+        }
+        return http.fetch(Call.post("/ext/v1/thresholdTopups", ThresholdTopupJson.Create.of(msisdn, rule),
+                        line(msisdn)).withIdempotencyKey(idempotencyKey),
+                ThresholdTopupJson.class, ThresholdTopupJson::toAutoTopUp);
+    }
+
+    @Override
+    public AutoTopUp changeAutoTopUp(String id, AutoTopUpRule rule) {
+        AutoTopUpKind kind = AutoTopUpIds.kindOf(id);
+        if (rule.kind() != kind) {
+            throw new IllegalArgumentException("auto top-up " + id + " is " + kind
+                    + "; to change the kind, cancel it and create a new one");
+        }
+        if (kind == AutoTopUpKind.PERIODIC) {
+            return http.fetch(Call.patch("/topupBalance/{id}", TopupBalanceJson.Update.of(rule), "auto top-up " + id,
+                    id), TopupBalanceJson.class, TopupBalanceJson::toAutoTopUp);
+        }
+        return http.fetch(Call.patch("/ext/v1/thresholdTopups/{id}", ThresholdTopupJson.Update.of(rule),
+                "auto top-up " + id, id), ThresholdTopupJson.class, ThresholdTopupJson::toAutoTopUp);
+    }
+
+    @Override
+    public void cancelAutoTopUp(String id) {
+        if (AutoTopUpIds.kindOf(id) == AutoTopUpKind.PERIODIC) {
+            http.execute(Call.patch("/topupBalance/{id}", TopupBalanceJson.Update.cancel(), "auto top-up " + id, id));
+        } else {
+            http.execute(Call.delete("/ext/v1/thresholdTopups/{id}", "auto top-up " + id, id));
+        }
+    }
+
+    @Override
+    public TroubleTicket openTroubleTicket(TroubleTicketRequest request, String idempotencyKey) {
+        return http.fetch(Call.post("/troubleTicket", TroubleTicketJson.of(request), "trouble ticket")
+                .withIdempotencyKey(idempotencyKey), TroubleTicket.class);
+    }
+
+    @Override
+    public TroubleTicket troubleTicket(String id) {
+        return http.fetch(Call.get("/troubleTicket/{id}", "trouble ticket " + id, id), TroubleTicket.class);
     }
 
     private static String line(String msisdn) {

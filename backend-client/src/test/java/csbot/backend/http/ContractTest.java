@@ -9,7 +9,13 @@ import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import csbot.backend.AutoTopUp;
+import csbot.backend.Money;
 import csbot.backend.OtpChallenge;
+import csbot.backend.PaymentLink;
+import csbot.backend.TopUp;
+import csbot.backend.TroubleTicket;
+import csbot.backend.TroubleTicketRequest;
 import csbot.sim.FaultPlan;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -81,7 +87,7 @@ class ContractTest extends SimulatorBacked {
                 .containsAll(operations.values());
         Set<Integer> statuses = exchanges.stream().map(RecordingProxy.Exchange::status)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(statuses).containsExactly(200, 201, 204, 400, 404, 429, 503);
+        assertThat(statuses).containsExactly(200, 201, 204, 400, 404, 409, 422, 429, 503);
     }
 
     @Test
@@ -120,8 +126,65 @@ class ContractTest extends SimulatorBacked {
         backend.unsubscribe(subscription);
         catchThrowable(() -> backend.unsubscribe(subscription));
 
+        exerciseTopUps();
+        exercisePaymentLinks();
+        exerciseAutoTopUps();
+        exerciseTroubleTickets();
+
         sim.faults().set(FaultPlan.errors(1.0, "/bucket"));
         catchThrowable(() -> backend.buckets(WEI_SIM));
+    }
+
+    private void exerciseTopUps() {
+        backend.topUpOptions(WEI_SIM);
+        catchThrowable(() -> backend.topUpOptions(UNKNOWN));
+        catchThrowable(() -> backend.topUpOptions("07400123123"));
+        addEuroCustomer();
+        catchThrowable(() -> backend.topUpOptions(EURO_LINE)); // 422 currencyNotSupported
+
+        TopUp done = backend.createTopUp(stars(WEI_SIM, "10.00", ""), "contract-1");
+        backend.createTopUp(stars(WEI_SIM, "10.00", ""), "contract-1"); // the repeat: 200
+        backend.createTopUp(stars(WEI_SIM, "12.00", "keep-90"), "contract-plan");
+        catchThrowable(() -> backend.createTopUp(stars(WEI_SIM, "20.00", ""), "contract-1")); // 409
+        catchThrowable(() -> backend.createTopUp(stars(WEI_SIM, "0.50", ""), "contract-2")); // 422
+        catchThrowable(() -> backend.createTopUp(stars(UNKNOWN, "10.00", ""), "contract-3")); // 404
+        catchThrowable(() -> backend.createTopUp(stars(WEI_SIM, "-1", ""), "contract-4")); // 400
+        backend.topUp(done.id());
+        catchThrowable(() -> backend.topUp("tb-nothing"));
+        backend.topUpByKey("contract-1");
+        backend.topUpByKey("never-used");
+        backend.savedPaymentMethods(WEI_SIM);
+        catchThrowable(() -> backend.savedPaymentMethods(UNKNOWN));
+    }
+
+    private void exercisePaymentLinks() {
+        PaymentLink link = backend.createPaymentLink(WEI_SIM, Money.of("20.00", "GBP"), "", "contract-link");
+        backend.createPaymentLink(WEI_SIM, Money.of("20.00", "GBP"), "", "contract-link");
+        catchThrowable(() -> backend.createPaymentLink(WEI_SIM, Money.of("20.00", "HKD"), "", "contract-link-2"));
+        payOnTheCheckoutPage(link.id());
+        backend.paymentLink(link.id());
+        catchThrowable(() -> backend.paymentLink("pl-nothing"));
+    }
+
+    private void exerciseAutoTopUps() {
+        AutoTopUp periodic = backend.createAutoTopUp(WEI_SIM, monthly("10.00"), "contract-auto-1");
+        catchThrowable(() -> backend.createAutoTopUp(WEI_SIM, monthly("20.00"), "contract-auto-2")); // 409
+        AutoTopUp threshold = backend.createAutoTopUp(WEI_SIM, below("5.00", "10.00"), "contract-auto-3");
+        backend.autoTopUps(WEI_SIM);
+        backend.changeAutoTopUp(periodic.id(), monthly("15.00"));
+        backend.changeAutoTopUp(threshold.id(), below("3.00", "10.00"));
+        catchThrowable(() -> backend.changeAutoTopUp(threshold.id(), below("3.00", "1000.00"))); // 422
+        backend.cancelAutoTopUp(periodic.id());
+        backend.cancelAutoTopUp(threshold.id());
+        catchThrowable(() -> backend.cancelAutoTopUp("tt-nothing"));
+        catchThrowable(() -> backend.changeAutoTopUp(periodic.id(), monthly("15.00"))); // 409 autoTopupCancelled
+    }
+
+    private void exerciseTroubleTickets() {
+        TroubleTicket ticket = backend.openTroubleTicket(new TroubleTicketRequest("paymentNotApplied", "major",
+                WEI_SIM, "tb-123", "Paid top-up not applied, line ***3123"), "contract-ticket");
+        backend.troubleTicket(ticket.id());
+        catchThrowable(() -> backend.troubleTicket("TT-NOTHING"));
     }
 
     private List<String> driftedErrors(RecordingProxy.Exchange exchange, String from, String to) {
@@ -137,6 +200,7 @@ class ContractTest extends SimulatorBacked {
         SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), exchange.path())
                 .withAccept("application/json");
         exchange.query().forEach(request::withQueryParam);
+        exchange.requestHeaders().forEach(request::withHeader);
         if (!exchange.requestBody().isEmpty()) {
             request.withContentType(exchange.requestContentType()).withBody(exchange.requestBody());
         }

@@ -23,15 +23,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class RecordingProxy implements AutoCloseable {
 
-    /** One request and its answer as they crossed the wire; query values decoded. */
-    record Exchange(String method, String path, Map<String, List<String>> query, String requestContentType,
-                    String requestBody, int status, String responseContentType, String responseBody) {
+    /** One request and its answer as they crossed the wire: path as sent, query values decoded, the contract's headers. */
+    record Exchange(String method, String path, Map<String, List<String>> query, Map<String, String> requestHeaders,
+                    String requestContentType, String requestBody, int status, String responseContentType,
+                    String responseBody) {
 
         @Override
         public String toString() {
             return method + " " + path + " → " + status;
         }
     }
+
+    /** Request headers passed on and recorded besides Content-Type: the ones the contract defines. */
+    private static final List<String> CONTRACT_HEADERS = List.of("Idempotency-Key");
 
     private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
@@ -74,6 +78,14 @@ final class RecordingProxy implements AutoCloseable {
         if (requestType != null) {
             request.header("Content-Type", requestType);
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : CONTRACT_HEADERS) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                headers.put(name, value);
+                request.header(name, value);
+            }
+        }
         HttpResponse<byte[]> response;
         try {
             response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -82,7 +94,8 @@ final class RecordingProxy implements AutoCloseable {
             throw new IOException(e);
         }
         String responseType = response.headers().firstValue("Content-Type").orElse("");
-        exchanges.add(new Exchange(exchange.getRequestMethod(), uri.getPath(), decode(uri.getRawQuery()),
+        // the raw path: the validator decodes it itself, and would read a decoded "+" as a space
+        exchanges.add(new Exchange(exchange.getRequestMethod(), uri.getRawPath(), decode(uri.getRawQuery()), headers,
                 requestType == null ? "" : requestType, new String(requestBody, StandardCharsets.UTF_8),
                 response.statusCode(), responseType, new String(response.body(), StandardCharsets.UTF_8)));
         if (!responseType.isEmpty()) {

@@ -50,10 +50,22 @@ class LogHygieneTest extends SimulatorBacked {
         catchThrowable(() -> backend.findLineByMsisdn(UNKNOWN));
         catchThrowable(() -> backend.findLineByIccid("8944200000000123462"));
         catchThrowable(() -> backend.findLineByMsisdn("447400123123"));
+        backend.topUpOptions(WEI_SIM);
+        backend.savedPaymentMethods(WEI_SIM);
+        backend.createTopUp(stars(WEI_SIM, "10.00", ""), "hygiene-1");
+        catchThrowable(() -> backend.createTopUp(stars(WEI_SIM, "0.10", ""), "hygiene-2"));
+        catchThrowable(() -> backend.topUpOptions(UNKNOWN));
+        backend.createPaymentLink(WEI_SIM, csbot.backend.Money.of("10.00", "GBP"), "", "hygiene-3");
+        backend.createAutoTopUp(WEI_SIM, below("5.00", "10.00"), "hygiene-4");
+        backend.autoTopUps(WEI_SIM);
+        sim.clock().advance(java.time.Duration.ofDays(1));
+        simPost("sim/admin/usage", "{\"msisdn\":\"" + WEI_SIM + "\",\"amount\":20}"); // a threshold run
         sim.faults().set(FaultPlan.errors(1.0, ""));
         catchThrowable(() -> backend.buckets(WEI_SIM));
+        catchThrowable(() -> backend.savedPaymentMethods(WEI_SIM));
         sim.faults().set(FaultPlan.drops(1.0, ""));
         catchThrowable(() -> backend.sendOtp(WEI_SIM));
+        catchThrowable(() -> backend.topUpOptions(WEI_SIM));
 
         List<String> logged = captured.list.stream().flatMap(LogHygieneTest::texts).toList();
 

@@ -77,8 +77,50 @@ class ResilienceTest extends SimulatorBacked {
 
         assertThatThrownBy(() -> http.fetch(keyed, OtpChallenge.class)).isInstanceOf(Unavailable.class);
 
-        // the simulator does not deduplicate yet; three SMS prove three attempts
+        // verifications ignore the key (the client never sends one with them); three SMS prove three attempts
         assertThat(sim.sms(WEI_SIM)).hasSize(3);
+    }
+
+    @Test
+    void aTopUpWhoseAnswersAreLostIsTriedAgainWithItsKeyAndMadeOnce() {
+        HttpAccountBackend backend = new HttpAccountBackend(quickConfig());
+        sim.faults().set(FaultPlan.drops(1.0, "/topupBalance"));
+
+        assertThatThrownBy(() -> backend.createTopUp(stars(WEI_SIM, "10.00", ""), "lost-1"))
+                .isInstanceOf(Unavailable.class);
+
+        assertThat(sim.requestCount("POST /topupBalance")).as("tried three times").isEqualTo(3);
+        assertThat(sim.ledger()).as("made once").singleElement()
+                .satisfies(entry -> assertThat(entry.idempotencyKey()).isEqualTo("lost-1"));
+        sim.faults().clear();
+        assertThat(backend.topUpByKey("lost-1")).hasValueSatisfying(found ->
+                assertThat(found.id()).isEqualTo(sim.ledger().get(0).id()));
+        assertThat(backend.createTopUp(stars(WEI_SIM, "10.00", ""), "lost-1").id())
+                .as("sending it again with its key is harmless").isEqualTo(sim.ledger().get(0).id());
+        assertThat(sim.ledger()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedTopUpIsNotRetried() {
+        HttpAccountBackend backend = new HttpAccountBackend(quickConfig());
+
+        assertThatThrownBy(() -> backend.createTopUp(stars(WEI_SIM, "0.10", ""), "small-1"))
+                .isInstanceOf(csbot.backend.Rejected.class);
+
+        assertThat(sim.requestCount("POST /topupBalance")).isEqualTo(1);
+    }
+
+    @Test
+    void aPatchIsRetriedForItChangesNothingTheSecondTime() {
+        HttpAccountBackend backend = new HttpAccountBackend(quickConfig());
+        String id = backend.createAutoTopUp(WEI_SIM, monthly("10.00"), "auto-r").id();
+        sim.faults().set(FaultPlan.drops(1.0, "/topupBalance/"));
+
+        assertThatThrownBy(() -> backend.changeAutoTopUp(id, monthly("20.00"))).isInstanceOf(Unavailable.class);
+
+        assertThat(sim.requestCount("PATCH /topupBalance/{id}")).isEqualTo(3);
+        sim.faults().clear();
+        assertThat(backend.autoTopUps(WEI_SIM).get(0).rule().amount().amount()).isEqualByComparingTo("20.00");
     }
 
     @Test

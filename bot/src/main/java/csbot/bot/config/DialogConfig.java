@@ -3,6 +3,7 @@ package csbot.bot.config;
 import csbot.dialogs.engine.DialogEngine;
 import csbot.dialogs.engine.Flow;
 import csbot.dialogs.engine.NonceSource;
+import csbot.dialogs.engine.PaymentHandler;
 import csbot.dialogs.store.ChatStore;
 import csbot.dialogs.store.ChatTurns;
 import csbot.dialogs.store.KeySpace;
@@ -23,8 +24,9 @@ class DialogConfig {
     }
 
     @Bean
-    DialogEngine dialogEngine(List<Flow> flows, DialogProperties properties, Clock clock) {
-        return new DialogEngine(flows, properties.dialogSettings(), clock);
+    DialogEngine dialogEngine(List<Flow> flows, List<PaymentHandler> payments, DialogProperties properties,
+                              Clock clock) {
+        return new DialogEngine(flows, payments, properties.dialogSettings(), clock);
     }
 
     @Bean

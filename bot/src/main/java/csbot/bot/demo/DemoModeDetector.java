@@ -21,6 +21,7 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
 
     public static final String PROFILE = "demo";
     static final String DEMO_TOKEN = "123456:demo";
+    static final String DEMO_PROVIDER_TOKEN = "284685063:TEST:demo";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,6 +38,13 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
         demo.put("csbot.telegram.mode", "polling");
         demo.put("csbot.telegram.poll-timeout-seconds", "10");
         demo.put("csbot.backend.base-url", "http://127.0.0.1:" + simulatorPort);
+        // the simulator signs its events with its default secret; the bot listens on its own address
+        demo.put("csbot.backend.hub.secret", "csbot-sim-hub-secret");
+        demo.put("csbot.backend.hub.callback-url", "auto");
+        if (environment.getProperty("csbot.payments.provider-token", "").isBlank()) {
+            // a test-mode provider token, so the demo also shows card invoices through Telegram Payments
+            demo.put("csbot.payments.provider-token", DEMO_PROVIDER_TOKEN);
+        }
         if (!portChosen(environment)) {
             demo.put("server.port", "8081");
         }

@@ -2,7 +2,9 @@ package csbot.bot.gate;
 
 import csbot.dialogs.engine.Conversation;
 import csbot.dialogs.engine.DialogEngine;
+import csbot.dialogs.engine.UserProfile;
 import csbot.dialogs.io.Inbound;
+import csbot.dialogs.io.Outbound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,5 +26,13 @@ public final class Router {
 
     public Conversation.Turned route(Conversation conversation, Inbound inbound) {
         return engine.step(conversation, inbound);
+    }
+
+    public Outbound.AnswerPreCheckout preCheckout(Inbound.PreCheckout query, UserProfile profile) {
+        return engine.preCheckout(query, profile);
+    }
+
+    public Outbound.AnswerPreCheckout preCheckoutTooSlow(Inbound.PreCheckout query, UserProfile profile) {
+        return engine.preCheckoutTooSlow(query, profile);
     }
 }

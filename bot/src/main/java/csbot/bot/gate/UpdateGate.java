@@ -10,6 +10,8 @@ import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Inbound;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.io.Outbound;
+import csbot.dialogs.engine.UserProfile;
+import csbot.dialogs.store.ChatStore;
 import csbot.dialogs.store.ChatTurns;
 import csbot.dialogs.store.KeySpace;
 import io.lettuce.core.RedisException;
@@ -21,13 +23,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +52,8 @@ public final class UpdateGate implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(UpdateGate.class);
+    /** Telegram cancels a payment whose pre-checkout is not answered within 10 s. */
+    private static final Duration PRE_CHECKOUT_DEADLINE = Duration.ofSeconds(6);
 
     private final UpdateMapper mapper;
     private final Router router;
@@ -63,10 +70,12 @@ public final class UpdateGate implements AutoCloseable {
     private final Counter retried;
     private final Counter failed;
     private final Timer turnTime;
+    private final ChatStore store;
 
-    public UpdateGate(UpdateMapper mapper, Router router, ChatTurns turns, Sender sender,
+    public UpdateGate(UpdateMapper mapper, Router router, ChatTurns turns, ChatStore store, Sender sender,
                       KeySpace keys, GateProperties properties,
                       DialogProperties dialog, MeterRegistry metrics) {
+        this.store = store;
         this.hotline = dialog.hotline();
         this.mapper = mapper;
         this.router = router;
@@ -95,6 +104,9 @@ public final class UpdateGate implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         Inbound inbound = mapped.get();
+        if (inbound instanceof Inbound.PreCheckout query) {
+            return CompletableFuture.runAsync(() -> answer(query), workers);
+        }
         return lanes.submit(inbound.origin().chatId(), () -> {
             handle(inbound);
             return null;
@@ -104,9 +116,11 @@ public final class UpdateGate implements AutoCloseable {
     private void handle(Inbound inbound) {
         long chatId = inbound.origin().chatId();
         try {
-            // the rate limit is counted by the same Redis script that takes the chat lock (Router: private chats only)
-            ChatTurns.Outcome outcome = turnTime.record(() -> turns.run(inbound,
-                    rateLimit.quota(inbound.origin().userId()), router::route));
+            // the rate limit is counted by the same Redis script that takes the chat lock (Router: private chats
+            // only); a payment is never limited: the money has been taken
+            ChatTurns.Outcome outcome = turnTime.record(() -> inbound instanceof Inbound.PaymentDone
+                    ? turns.run(inbound, router::route)
+                    : turns.run(inbound, rateLimit.quota(inbound.origin().userId()), router::route));
             if (outcome instanceof ChatTurns.OverQuota over) {
                 UserRateLimit.Verdict verdict = rateLimit.verdict(over.count());
                 limited.increment();
@@ -142,6 +156,29 @@ public final class UpdateGate implements AutoCloseable {
             sender.send(List.of(new Outbound.Say(chatId, common.get(lang(inbound), "error.generic",
                     "hotline", hotline), Keyboard.NONE)));
         }
+    }
+
+    /**
+     * A pre-checkout must be answered within Telegram's 10 seconds, so it waits for neither the chat's lane nor its
+     * lock (it changes no conversation state) and its check gets a deadline: too slow means no.
+     */
+    private void answer(Inbound.PreCheckout query) {
+        long chatId = query.origin().chatId();
+        UserProfile profile = UserProfile.empty();
+        Outbound.AnswerPreCheckout answer;
+        try {
+            profile = store.profile(chatId);
+            UserProfile owner = profile;
+            answer = CompletableFuture.supplyAsync(() -> router.preCheckout(query, owner), workers)
+                    .get(PRE_CHECKOUT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RedisException | TimeoutException | ExecutionException e) {
+            log.warn("chat {}: pre-checkout not decided in time ({}), refused", chatId, e.getClass().getSimpleName());
+            answer = router.preCheckoutTooSlow(query, profile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = router.preCheckoutTooSlow(query, profile);
+        }
+        sender.send(List.of(answer));
     }
 
     private static Lang lang(Inbound inbound) {

@@ -34,6 +34,7 @@ public final class Sender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
 
     private final TelegramClient telegram;
+    private final TelegramMethods methods;
     private final SenderProperties properties;
     private final RateSchedule global;
     private final ConcurrentHashMap<Long, ChatQueue> chats = new ConcurrentHashMap<>();
@@ -48,8 +49,10 @@ public final class Sender implements AutoCloseable {
     private final Counter throttled;
     private final Counter undelivered;
 
-    public Sender(TelegramClient telegram, SenderProperties properties, MeterRegistry metrics) {
+    public Sender(TelegramClient telegram, TelegramMethods methods, SenderProperties properties,
+                  MeterRegistry metrics) {
         this.telegram = telegram;
+        this.methods = methods;
         this.properties = properties;
         this.global = new RateSchedule(properties.globalPerSecond(), Math.max(1, (int) (properties.globalPerSecond() / 10)));
         this.sent = metrics.counter("csbot.sender.sent");
@@ -62,8 +65,9 @@ public final class Sender implements AutoCloseable {
     /** Queues messages for delivery, each chat's in the order given. */
     public void send(List<Outbound> outbound) {
         for (Outbound out : outbound) {
-            if (out instanceof Outbound.AnswerCallback) {
-                // not a chat message: no flood limit, and the customer's button spins until it is answered
+            if (out instanceof Outbound.AnswerCallback || out instanceof Outbound.AnswerPreCheckout) {
+                // not chat messages: no flood limit, and the customer waits on them (a spinning button, a payment
+                // Telegram cancels after 10 s)
                 deliver(new Pending(out), null);
                 continue;
             }
@@ -134,7 +138,7 @@ public final class Sender implements AutoCloseable {
     private void deliver(Pending pending, ChatQueue chat) {
         CompletableFuture<?> call;
         try {
-            call = telegram.executeAsync(TelegramMethods.of(pending.outbound));
+            call = telegram.executeAsync(methods.of(pending.outbound));
         } catch (Exception e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -181,6 +185,11 @@ public final class Sender implements AutoCloseable {
             if (pending.outbound instanceof Outbound.AnswerCallback) {
                 // typically "query is too old" after a restart: the customer's tap is answered by the reply anyway
                 log.debug("chat {}: callback answer refused with {}", chatId, code);
+                return;
+            }
+            if (pending.outbound instanceof Outbound.AnswerPreCheckout) {
+                // too late: Telegram has cancelled the payment, nothing was charged
+                log.warn("chat {}: pre-checkout answer refused with {} {}", chatId, code, description);
                 return;
             }
             if (code >= 400 && code < 500) {

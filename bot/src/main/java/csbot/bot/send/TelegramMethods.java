@@ -1,8 +1,15 @@
 package csbot.bot.send;
 
+import csbot.bot.payments.PaymentProperties;
+import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.io.Outbound;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
+import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -18,13 +25,25 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.Keyboard
 import java.io.Serializable;
 import java.util.List;
 
-/** Our {@link Outbound} as Bot API methods of {@code telegrambots-meta}. */
-final class TelegramMethods {
+/**
+ * Our {@link Outbound} as Bot API methods of {@code telegrambots-meta}. Invoices in a fiat currency go through the
+ * configured payment provider; the dialogs never see its token.
+ */
+@Component
+public final class TelegramMethods {
 
-    private TelegramMethods() {
+    private final String providerToken;
+
+    @Autowired
+    TelegramMethods(PaymentProperties payments) {
+        this(payments.providerToken());
     }
 
-    static BotApiMethod<? extends Serializable> of(Outbound outbound) {
+    public TelegramMethods(String providerToken) {
+        this.providerToken = providerToken;
+    }
+
+    BotApiMethod<? extends Serializable> of(Outbound outbound) {
         if (outbound instanceof Outbound.Say say) {
             SendMessage message = new SendMessageUnread(Long.toString(say.chatId()), say.text());
             replyMarkup(say.keyboard()).ifPresent(message::setReplyMarkup);
@@ -37,6 +56,22 @@ final class TelegramMethods {
                     .text(edit.text())
                     .replyMarkup(inline(edit.keyboard()))
                     .build();
+        }
+        if (outbound instanceof Outbound.Invoice invoice) {
+            return SendInvoice.builder()
+                    .chatId(invoice.chatId())
+                    .title(invoice.title())
+                    .description(invoice.description())
+                    .payload(invoice.payload())
+                    .providerToken(Formats.STARS.equals(invoice.currency()) ? "" : providerToken)
+                    .currency(invoice.currency())
+                    .price(new LabeledPrice(invoice.priceLabel(), Math.toIntExact(invoice.totalAmount())))
+                    .build();
+        }
+        if (outbound instanceof Outbound.AnswerPreCheckout answer) {
+            return answer.ok()
+                    ? new AnswerPreCheckoutQuery(answer.queryId(), true)
+                    : new AnswerPreCheckoutQuery(answer.queryId(), false, answer.errorMessage());
         }
         Outbound.AnswerCallback answer = (Outbound.AnswerCallback) outbound;
         AnswerCallbackQuery query = new AnswerCallbackQuery(answer.callbackId());

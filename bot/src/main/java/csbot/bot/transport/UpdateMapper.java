@@ -8,6 +8,8 @@ import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +22,11 @@ public final class UpdateMapper {
         long updateId = update.getUpdateId();
         if (update.hasCallbackQuery()) {
             return callback(updateId, update.getCallbackQuery());
+        }
+        if (update.hasPreCheckoutQuery()) {
+            PreCheckoutQuery query = update.getPreCheckoutQuery();
+            return Optional.of(new Inbound.PreCheckout(origin(updateId, query.getFrom().getId(), query.getFrom()),
+                    query.getId(), query.getCurrency(), query.getTotalAmount(), query.getInvoicePayload()));
         }
         if (update.hasMessage() && update.getMessage().getFrom() != null) {
             return message(updateId, update.getMessage());
@@ -39,6 +46,15 @@ public final class UpdateMapper {
 
     private Optional<Inbound> message(long updateId, Message message) {
         Origin origin = origin(updateId, message.getChatId(), message.getFrom());
+        if (message.hasSuccessfulPayment()) {
+            SuccessfulPayment paid = message.getSuccessfulPayment();
+            return Optional.of(new Inbound.PaymentDone(origin, paid.getCurrency(), paid.getTotalAmount(),
+                    paid.getInvoicePayload(), paid.getTelegramPaymentChargeId(),
+                    paid.getProviderPaymentChargeId() == null ? "" : paid.getProviderPaymentChargeId()));
+        }
+        if (message.getRefundedPayment() != null) {
+            return Optional.empty(); // Telegram's note of a refund the bot made itself
+        }
         if (message.hasContact()) {
             Long owner = message.getContact().getUserId();
             return Optional.of(new Inbound.ContactShared(origin, message.getContact().getPhoneNumber(),
@@ -85,7 +101,11 @@ public final class UpdateMapper {
             return Optional.of(new Inbound.Media(origin, Inbound.MediaKind.STICKER,
                     message.getSticker().getFileId(), caption));
         }
-        return Optional.of(new Inbound.Media(origin, Inbound.MediaKind.OTHER, "", caption));
+        if (message.hasVideo() || message.hasAudio() || message.hasVideoNote() || message.hasAnimation()
+                || message.hasLocation()) {
+            return Optional.of(new Inbound.Media(origin, Inbound.MediaKind.OTHER, "", caption));
+        }
+        return Optional.empty(); // service messages (pins, members, …) are nothing the customer said
     }
 
     private static Origin origin(long updateId, long chatId, User from) {

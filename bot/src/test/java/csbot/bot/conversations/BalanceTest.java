@@ -127,12 +127,15 @@ class BalanceTest {
     }
 
     @Test
-    void theTopUpButtonExplainsHowToTopUpUntilPaymentsArrive() {
+    void theTopUpButtonOpensTheTopUpOfThatVeryLine() {
         Customer wei = linkedByContact(world, ukSim, "en");
+        linksByCode(world, wei, ukEsim);
         wei.says("balance");
-        wei.hears("Balance: £12.50");
+        wei.hears("Which number");
+        wei.taps(ukEsim.lastFour());
+        wei.hears("Balance: £30.00");
 
         wei.taps("💳 Top up");
-        wei.hears("Ways to top up", "Alipay", "WeChat Pay");
+        wei.hears("Top up +44 •••• " + ukEsim.lastFour(), "Choose an amount");
     }
 }

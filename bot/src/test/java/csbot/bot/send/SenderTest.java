@@ -52,7 +52,7 @@ class SenderTest {
                 new TelegramUrl("http", telegram.host(), telegram.port(), false));
         // the first call loads and connects a lot; the timings below are about the sender, not about that
         FakeUser warm = customer("Warm");
-        Sender warmUp = new Sender(client, new SenderProperties(1, 3, 30, 6), new SimpleMeterRegistry());
+        Sender warmUp = new Sender(client, new TelegramMethods(""), new SenderProperties(1, 3, 30, 6), new SimpleMeterRegistry());
         warmUp.send(List.of(say(warm, "warm-up")));
         warm.nextMessage(Duration.ofSeconds(30));
         warmUp.close();
@@ -67,7 +67,7 @@ class SenderTest {
     @BeforeEach
     void newSender() {
         metrics = new SimpleMeterRegistry();
-        sender = new Sender(client, new SenderProperties(1, 3, 30, 6), metrics);
+        sender = new Sender(client, new TelegramMethods(""), new SenderProperties(1, 3, 30, 6), metrics);
     }
 
     @AfterEach

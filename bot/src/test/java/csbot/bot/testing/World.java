@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public final class World implements AutoCloseable {
 
     public static final String REDIS_URL = "redis://127.0.0.1:6379";
+    /** A Telegram payment provider's test token: card invoices are offered next to Stars. */
+    public static final String PROVIDER_TOKEN = "284685063:TEST:world";
     private static final AtomicLong USER_IDS = new AtomicLong(700_000_000L + (System.nanoTime() % 1_000_000L) * 100);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -79,6 +81,11 @@ public final class World implements AutoCloseable {
         properties.put("csbot.backend.circuit-open-for", "2s");
         properties.put("csbot.redis.url", REDIS_URL);
         properties.put("csbot.redis.key-prefix", keyPrefix);
+        properties.put("csbot.backend.hub.secret", SimulatorConfig.DEFAULT_HUB_SECRET);
+        properties.put("csbot.backend.hub.callback-url", "auto");
+        properties.put("csbot.payments.provider-token", PROVIDER_TOKEN);
+        properties.put("csbot.payments.payload-secret", "test-invoice-payload-secret");
+        properties.put("csbot.payments.follow-up-every", "200ms");
         properties.put("csbot.sender.per-chat-per-second", "50");
         properties.put("csbot.sender.per-chat-burst", "10");
         properties.put("csbot.sender.global-per-second", "1000");

@@ -31,6 +31,7 @@ public final class DialogEngine {
     private static final int MAX_FLOW_HOPS = 3;
 
     private final Map<String, Flow> flows;
+    private final Optional<PaymentHandler> payments;
     private final Map<String, FlowMachines> machines;
     private final Map<String, Flow> byCommand;
     private final Texts common;
@@ -42,6 +43,15 @@ public final class DialogEngine {
     private final NonceSource nonces = new NonceSource(6);
 
     public DialogEngine(List<Flow> flows, DialogSettings settings, Clock clock) {
+        this(flows, List.of(), settings, clock);
+    }
+
+    /** @param payments the handler of invoice payments, if the top-up capability is there (at most one) */
+    public DialogEngine(List<Flow> flows, List<PaymentHandler> payments, DialogSettings settings, Clock clock) {
+        if (payments.size() > 1) {
+            throw new IllegalStateException("more than one payment handler");
+        }
+        this.payments = payments.stream().findFirst();
         this.flows = flows.stream().collect(Collectors.toMap(Flow::id, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two flows with id " + a.id());
         }, LinkedHashMap::new));
@@ -91,6 +101,8 @@ public final class DialogEngine {
             onContact(work);
         } else if (inbound instanceof Inbound.Media) {
             onMedia(work);
+        } else if (inbound instanceof Inbound.PaymentDone done) {
+            onPayment(work, done);
         }
         if (inbound instanceof Inbound.Button button
                 && work.out.stream().noneMatch(o -> o instanceof Outbound.AnswerCallback)) {
@@ -202,6 +214,33 @@ public final class DialogEngine {
             return;
         }
         miss(work, common.get(work.lang, "media.unreadable"));
+    }
+
+    /** Answers Telegram's pre-checkout query; outside any turn, since it must be answered within 10 seconds. */
+    public Outbound.AnswerPreCheckout preCheckout(Inbound.PreCheckout query, UserProfile profile) {
+        Lang lang = profile.langFor(query.origin());
+        if (payments.isEmpty()) {
+            return new Outbound.AnswerPreCheckout(query.origin().chatId(), query.queryId(), false,
+                    common.get(lang, "error.generic", "hotline", settings.hotline()));
+        }
+        return payments.get().preCheckout(query, profile, lang);
+    }
+
+    /** The refusal for a pre-checkout whose check ran out of time. */
+    public Outbound.AnswerPreCheckout preCheckoutTooSlow(Inbound.PreCheckout query, UserProfile profile) {
+        Lang lang = profile.langFor(query.origin());
+        return payments.map(handler -> handler.tooSlow(query, lang)).orElseGet(() ->
+                new Outbound.AnswerPreCheckout(query.origin().chatId(), query.queryId(), false,
+                        common.get(lang, "backend.unavailable")));
+    }
+
+    private void onPayment(Work work, Inbound.PaymentDone done) {
+        if (payments.isEmpty()) {
+            log.error("chat {}: a payment arrived but no payment handler is configured", work.chatId());
+            work.say(common.get(work.lang, "error.generic", "hotline", settings.hotline()), Keyboard.NONE);
+            return;
+        }
+        work.out.addAll(payments.get().paid(done, work.profile, work.lang));
     }
 
     // ---- global commands

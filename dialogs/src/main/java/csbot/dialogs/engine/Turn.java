@@ -154,6 +154,11 @@ public final class Turn {
         }
     }
 
+    /** Anything else to send: an invoice, or what a payment's settlement says. */
+    public void send(List<Outbound> outbound) {
+        out.addAll(outbound);
+    }
+
     /** A short notice on the tapped button; ignored when the update was not a tap. */
     public void toast(String text) {
         if (inbound instanceof Inbound.Button b) {

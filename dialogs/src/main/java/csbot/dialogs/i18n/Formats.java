@@ -16,8 +16,14 @@ public final class Formats {
     private Formats() {
     }
 
-    /** {@code £12.50}, {@code HK$8.00}; an unknown currency code is written in front of the amount. */
+    /** Telegram Stars' currency code. */
+    public static final String STARS = "XTR";
+
+    /** {@code £12.50}, {@code HK$8.00}, {@code ⭐ 250}; an unknown currency code is written in front of the amount. */
     public static String money(Lang lang, BigDecimal amount, String currency) {
+        if (STARS.equals(currency)) {
+            return "⭐ " + amount.toPlainString();
+        }
         try {
             NumberFormat format = NumberFormat.getCurrencyInstance(lang.locale());
             format.setCurrency(Currency.getInstance(currency));

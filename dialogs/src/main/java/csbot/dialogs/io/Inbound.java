@@ -32,5 +32,25 @@ public sealed interface Inbound {
     record Media(Origin origin, MediaKind kind, String fileId, String caption) implements Inbound {
     }
 
+    /**
+     * Telegram asks whether a payment may go ahead (the customer pressed Pay); it must be answered within 10 s.
+     *
+     * @param totalAmount in the currency's smallest units (whole Stars for {@code XTR})
+     * @param payload     the invoice payload the bot chose
+     */
+    record PreCheckout(Origin origin, String queryId, String currency, long totalAmount, String payload)
+            implements Inbound {
+    }
+
+    /**
+     * The customer has paid an invoice. The same payment may be reported more than once; {@code telegramChargeId}
+     * identifies it.
+     *
+     * @param providerChargeId the payment provider's id, "" for Telegram Stars
+     */
+    record PaymentDone(Origin origin, String currency, long totalAmount, String payload, String telegramChargeId,
+                       String providerChargeId) implements Inbound {
+    }
+
     enum MediaKind { PHOTO, DOCUMENT, VOICE, STICKER, OTHER }
 }

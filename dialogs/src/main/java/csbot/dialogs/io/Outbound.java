@@ -16,4 +16,19 @@ public sealed interface Outbound {
     /** Stop the spinner on a tapped button, optionally with a short notice ({@code alert}: as a dialog). */
     record AnswerCallback(long chatId, String callbackId, String text, boolean alert) implements Outbound {
     }
+
+    /**
+     * A Telegram Payments invoice. {@code currency} {@code XTR} is paid in Telegram Stars; any other currency goes
+     * through the payment provider the bot is configured with.
+     *
+     * @param totalAmount in the currency's smallest units (pence, cents; whole Stars)
+     * @param payload     given back with the pre-checkout query and the payment, at most 128 bytes
+     */
+    record Invoice(long chatId, String title, String description, String payload, String currency, long totalAmount,
+                   String priceLabel) implements Outbound {
+    }
+
+    /** Lets a payment go ahead, or stops it with a reason the customer sees. Must go out within 10 s. */
+    record AnswerPreCheckout(long chatId, String queryId, boolean ok, String errorMessage) implements Outbound {
+    }
 }

@@ -10,8 +10,6 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,12 +47,20 @@ public final class ChatStore {
             return 0
             """, ScriptOutputType.INTEGER);
 
-    /** The chat's state as loaded under the lock; {@code overQuota} (nothing loaded, lock released) when the count passed the quota. */
-    public record Loaded(Conversation conversation, boolean alreadyHandled, OptionalLong overQuota) {
+    /** What came of an attempt to take a chat. */
+    public sealed interface Attempt permits Loaded, Busy, OverQuota {
+    }
 
-        public Loaded(Conversation conversation, boolean alreadyHandled) {
-            this(conversation, alreadyHandled, OptionalLong.empty());
-        }
+    /** The chat is ours: its state as loaded under the lock. */
+    public record Loaded(Conversation conversation, boolean alreadyHandled) implements Attempt {
+    }
+
+    /** Another turn holds the chat. */
+    public record Busy() implements Attempt {
+    }
+
+    /** The quota was used up ({@code count} is this attempt's number in its window); the chat was given back. */
+    public record OverQuota(long count) implements Attempt {
     }
 
     /**
@@ -81,29 +87,33 @@ public final class ChatStore {
         this.clock = clock;
     }
 
-    /** Empty when another turn holds the chat. */
-    public Optional<Loaded> tryLockAndLoad(long chatId, long updateId, String lockToken) {
-        return tryLockAndLoad(chatId, updateId, lockToken, null);
+    public Attempt tryLockAndLoad(long chatId, long updateId, String lockToken) {
+        return loaded(LOCK_AND_LOAD.run(redis, chatKeys(chatId, updateId), lockToken, lockTtl()), chatId);
     }
 
-    /** As {@link #tryLockAndLoad(long, long, String)}, counting the lock against {@code quota} (may be null). */
-    public Optional<Loaded> tryLockAndLoad(long chatId, long updateId, String lockToken, Quota quota) {
-        String lockTtl = Long.toString(settings.lockTtl().toMillis());
-        List<Object> reply = quota == null
-                ? LOCK_AND_LOAD.run(redis, chatKeys(chatId, updateId), lockToken, lockTtl)
-                : LOCK_AND_LOAD.run(redis, withQuota(chatKeys(chatId, updateId), quota), lockToken, lockTtl,
-                        Long.toString(quota.window().toMillis()), Long.toString(quota.limit()));
-        if (((Long) reply.get(0)) == 0L) {
-            return Optional.empty();
+    /** As {@link #tryLockAndLoad(long, long, String)}, counting the attempt against {@code quota}. */
+    public Attempt tryLockAndLoad(long chatId, long updateId, String lockToken, Quota quota) {
+        return loaded(LOCK_AND_LOAD.run(redis, withQuota(chatKeys(chatId, updateId), quota), lockToken, lockTtl(),
+                Long.toString(quota.window().toMillis()), Long.toString(quota.limit())), chatId);
+    }
+
+    private Attempt loaded(List<Object> reply, long chatId) {
+        long verdict = (Long) reply.get(0);
+        if (verdict == 0L) {
+            return new Busy();
         }
-        if (((Long) reply.get(0)) == 2L) {
-            return Optional.of(new Loaded(null, false, OptionalLong.of((Long) reply.get(1))));
+        if (verdict == 2L) {
+            return new OverQuota((Long) reply.get(1));
         }
         Session session = codec.readSession((String) reply.get(1), chatId)
                 .orElseGet(() -> Session.idle(nonces.next(), clock.getAsLong()));
         UserProfile profile = codec.readProfile((String) reply.get(3), chatId).orElseGet(UserProfile::empty);
         boolean seen = ((Long) reply.get(2)) == 1L;
-        return Optional.of(new Loaded(new Conversation(session, profile), seen));
+        return new Loaded(new Conversation(session, profile), seen);
+    }
+
+    private String lockTtl() {
+        return Long.toString(settings.lockTtl().toMillis());
     }
 
     /**
@@ -116,6 +126,12 @@ public final class ChatStore {
                 lockToken, codec.write(after.session()), Long.toString(settings.sessionTtl().toMillis()),
                 Long.toString(settings.seenTtl().toMillis()), profile);
         return ok == 1L;
+    }
+
+    /** The customer's profile as stored now, read without the chat lock (for answers that cannot wait for it). */
+    public UserProfile profile(long chatId) {
+        String stored = redis.get(keys.profile(chatId));
+        return codec.readProfile(stored == null ? "" : stored, chatId).orElseGet(UserProfile::empty);
     }
 
     public void unlock(long chatId, String lockToken) {

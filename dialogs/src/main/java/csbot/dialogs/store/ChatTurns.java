@@ -7,7 +7,6 @@ import csbot.dialogs.io.Outbound;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
@@ -58,22 +57,34 @@ public final class ChatTurns {
     }
 
     public Outcome run(Inbound inbound, BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
-        return run(inbound, null, handler);
+        return run(inbound, store::tryLockAndLoad, handler);
     }
 
     /**
-     * As {@link #run(Inbound, BiFunction)}, first counting the update against {@code quota} (may be null) in the
-     * same round trip that takes the lock; over it, nothing else happens and the outcome is {@link OverQuota}.
+     * As {@link #run(Inbound, BiFunction)}, first counting the update against {@code quota} in the same round trip
+     * that takes the lock; over it, nothing else happens and the outcome is {@link OverQuota}.
      */
     public Outcome run(Inbound inbound, ChatStore.Quota quota,
                        BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
+        return run(inbound, (chat, update, token) -> store.tryLockAndLoad(chat, update, token, quota), handler);
+    }
+
+    /** One attempt at taking a chat. */
+    @FunctionalInterface
+    private interface Locking {
+        ChatStore.Attempt attempt(long chatId, long updateId, String token);
+    }
+
+    private Outcome run(Inbound inbound, Locking locking,
+                        BiFunction<Conversation, Inbound, Conversation.Turned> handler) {
         long chatId = inbound.origin().chatId();
         long updateId = inbound.origin().updateId();
         String token = tokens.next();
-        ChatStore.Loaded loaded = lockAndLoad(chatId, updateId, token, quota);
-        if (loaded.overQuota().isPresent()) {
-            return new OverQuota(loaded.overQuota().getAsLong());
+        ChatStore.Attempt attempt = lockAndLoad(chatId, updateId, token, locking);
+        if (attempt instanceof ChatStore.OverQuota over) {
+            return new OverQuota(over.count());
         }
+        ChatStore.Loaded loaded = (ChatStore.Loaded) attempt;
         Conversation.Turned turned;
         try {
             if (loaded.alreadyHandled()) {
@@ -92,13 +103,14 @@ public final class ChatTurns {
         return new Handled(turned.out());
     }
 
-    private ChatStore.Loaded lockAndLoad(long chatId, long updateId, String token, ChatStore.Quota quota) {
+    /** Waits for the chat; a turn over its quota does not wait. */
+    private ChatStore.Attempt lockAndLoad(long chatId, long updateId, String token, Locking locking) {
         long deadline = System.nanoTime() + lockWait.toNanos();
         long pauseMicros = 500;
         while (true) {
-            Optional<ChatStore.Loaded> loaded = store.tryLockAndLoad(chatId, updateId, token, quota);
-            if (loaded.isPresent()) {
-                return loaded.get();
+            ChatStore.Attempt attempt = locking.attempt(chatId, updateId, token);
+            if (!(attempt instanceof ChatStore.Busy)) {
+                return attempt;
             }
             if (System.nanoTime() > deadline) {
                 throw new ChatBusy(chatId);

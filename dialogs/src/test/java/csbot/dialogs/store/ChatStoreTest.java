@@ -52,29 +52,30 @@ class ChatStoreTest {
     @Test
     void aNewChatLoadsIdleWithAnEmptyProfileAndIsLockedMeanwhile() {
         long chat = ids.incrementAndGet();
-        ChatStore.Loaded loaded = store.tryLockAndLoad(chat, 1, "token-a").orElseThrow();
+        ChatStore.Loaded loaded = loaded(store.tryLockAndLoad(chat, 1, "token-a"));
         assertThat(loaded.alreadyHandled()).isFalse();
         assertThat(loaded.conversation().session().inFlow()).isFalse();
         assertThat(loaded.conversation().profile()).isEqualTo(UserProfile.empty());
 
-        assertThat(store.tryLockAndLoad(chat, 2, "token-b")).as("second turn while the first holds the chat").isEmpty();
+        assertThat(store.tryLockAndLoad(chat, 2, "token-b")).as("second turn while the first holds the chat")
+                .isInstanceOf(ChatStore.Busy.class);
     }
 
     @Test
     void aCommitStoresSessionAndProfileMarksTheUpdateAndReleasesTheChat() {
         long chat = ids.incrementAndGet();
-        Conversation before = store.tryLockAndLoad(chat, 10, "t1").orElseThrow().conversation();
+        Conversation before = loaded(store.tryLockAndLoad(chat, 10, "t1")).conversation();
         Session inFlow = before.session().at("link", "CODE", Map.of("tries", "2"));
         UserProfile linked = before.profile().withLine(new LinkedLine("+447911123456", "otp", 5));
 
         assertThat(store.commit(chat, 10, "t1", before, new Conversation(inFlow, linked))).isTrue();
 
-        ChatStore.Loaded again = store.tryLockAndLoad(chat, 11, "t2").orElseThrow();
+        ChatStore.Loaded again = loaded(store.tryLockAndLoad(chat, 11, "t2"));
         assertThat(again.conversation().session()).isEqualTo(inFlow);
         assertThat(again.conversation().profile().lines()).extracting(LinkedLine::msisdn).containsExactly("+447911123456");
         store.unlock(chat, "t2");
 
-        ChatStore.Loaded redelivered = store.tryLockAndLoad(chat, 10, "t3").orElseThrow();
+        ChatStore.Loaded redelivered = loaded(store.tryLockAndLoad(chat, 10, "t3"));
         assertThat(redelivered.alreadyHandled()).as("update 10 redelivered").isTrue();
         assertThat(redis.pttl(keys.session(chat))).isPositive();
         assertThat(redis.ttl(keys.profile(chat))).as("profile is kept for good").isEqualTo(-1L);
@@ -83,9 +84,9 @@ class ChatStoreTest {
     @Test
     void aCommitAfterTheLockWasLostWritesNothing() {
         long chat = ids.incrementAndGet();
-        Conversation before = store.tryLockAndLoad(chat, 20, "mine").orElseThrow().conversation();
+        Conversation before = loaded(store.tryLockAndLoad(chat, 20, "mine")).conversation();
         redis.del(keys.lock(chat)); // the lock expired …
-        assertThat(store.tryLockAndLoad(chat, 21, "theirs")).isPresent(); // … and another turn took the chat
+        assertThat(store.tryLockAndLoad(chat, 21, "theirs")).isInstanceOf(ChatStore.Loaded.class); // … and another turn took the chat
 
         Session changed = before.session().at("bal", "SHOWN", Map.of());
         assertThat(store.commit(chat, 20, "mine", before, new Conversation(changed, before.profile()))).isFalse();
@@ -97,7 +98,7 @@ class ChatStoreTest {
     void scriptsSurviveARedisWhoseScriptCacheWasEmptied() {
         long chat = ids.incrementAndGet();
         redis.scriptFlush();
-        Conversation before = store.tryLockAndLoad(chat, 30, "t").orElseThrow().conversation();
+        Conversation before = loaded(store.tryLockAndLoad(chat, 30, "t")).conversation();
         redis.scriptFlush();
         assertThat(store.commit(chat, 30, "t", before, before)).isTrue();
     }
@@ -105,7 +106,7 @@ class ChatStoreTest {
     @Test
     void aSessionOverTwoKilobytesIsRefused() {
         long chat = ids.incrementAndGet();
-        Conversation before = store.tryLockAndLoad(chat, 40, "t").orElseThrow().conversation();
+        Conversation before = loaded(store.tryLockAndLoad(chat, 40, "t")).conversation();
         Session huge = before.session().at("bal", "SHOWN", Map.of("x", "y".repeat(3000)));
         assertThatThrownBy(() -> store.commit(chat, 40, "t", before, new Conversation(huge, before.profile())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("over 2048");
@@ -115,7 +116,7 @@ class ChatStoreTest {
     void anUnreadableSessionIsReplacedInsteadOfBlockingTheChat() {
         long chat = ids.incrementAndGet();
         redis.set(keys.session(chat), "{not json");
-        ChatStore.Loaded loaded = store.tryLockAndLoad(chat, 50, "t").orElseThrow();
+        ChatStore.Loaded loaded = loaded(store.tryLockAndLoad(chat, 50, "t"));
         assertThat(loaded.conversation().session().inFlow()).isFalse();
     }
 
@@ -131,7 +132,7 @@ class ChatStoreTest {
             throw new AssertionError("a handled update must not run again");
         })).isInstanceOf(ChatTurns.Duplicate.class);
 
-        store.tryLockAndLoad(chat, 61, "someone-else").orElseThrow();
+        loaded(store.tryLockAndLoad(chat, 61, "someone-else"));
         Inbound second = new Inbound.Text(new Origin(62, chat, chat, "A", "en"), "hi");
         assertThatThrownBy(() -> turns.run(second, (c, in) -> new Conversation.Turned(c.session(), c.profile(),
                 List.of()))).isInstanceOf(ChatTurns.ChatBusy.class);
@@ -152,6 +153,12 @@ class ChatStoreTest {
         })).isEqualTo(new ChatTurns.OverQuota(3));
         assertThat(redis.pttl(keys.chatKey(chat, "rate"))).isPositive();
         assertThat(redis.exists(keys.lock(chat), keys.seen(chat, 72))).as("lock given back, update not marked").isZero();
-        assertThat(store.tryLockAndLoad(chat, 73, "t")).as("without a quota the chat is not limited").isPresent();
+        assertThat(store.tryLockAndLoad(chat, 73, "t")).as("without a quota the chat is not limited")
+                .isInstanceOf(ChatStore.Loaded.class);
+    }
+
+    private static ChatStore.Loaded loaded(ChatStore.Attempt attempt) {
+        assertThat(attempt).isInstanceOf(ChatStore.Loaded.class);
+        return (ChatStore.Loaded) attempt;
     }
 }

@@ -1,0 +1,114 @@
+package csbot.bot.events;
+
+import csbot.backend.BackendEvent;
+import csbot.backend.PaymentLinkPaid;
+import csbot.backend.TopUpStateChanged;
+import csbot.backend.http.HubEvents;
+import csbot.bot.send.Sender;
+import csbot.dialogs.store.KeySpace;
+import csbot.dialogs.topup.TopUpSettlement;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Where the account backend POSTs its events ({@code <callback>/listener/<eventName>}). A request whose signature
+ * or timestamp does not check out is refused with 401 before anything else; each event id is taken once (the
+ * backend retries, and every instance may be subscribed); the answer comes at once and the event is acted on
+ * behind it — a lost event costs only time, since payments are also followed by polling.
+ */
+@RestController
+public final class HubListener implements AutoCloseable {
+
+    public static final String PATH = "/backend";
+
+    private static final Logger log = LoggerFactory.getLogger(HubListener.class);
+    private static final Duration SEEN_FOR = Duration.ofHours(24);
+
+    private final Optional<HubEvents> events;
+    private final TopUpSettlement settlement;
+    private final Sender sender;
+    private final RedisClusterCommands<String, String> redis;
+    private final KeySpace keys;
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "backend-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public HubListener(HubProperties hub, TopUpSettlement settlement, Sender sender,
+                       RedisClusterCommands<String, String> redis, KeySpace keys) {
+        this.events = hub.secret().isBlank() ? Optional.empty() : Optional.of(new HubEvents(hub.secret()));
+        this.settlement = settlement;
+        this.sender = sender;
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    @PostMapping(PATH + "/listener/{eventName}")
+    public ResponseEntity<Void> receive(@PathVariable String eventName,
+                                        @RequestHeader(name = "X-Csbot-Timestamp", required = false) String timestamp,
+                                        @RequestHeader(name = "X-Csbot-Signature", required = false) String signature,
+                                        @RequestBody(required = false) byte[] body) {
+        if (events.isEmpty()) {
+            return ResponseEntity.status(404).build();
+        }
+        Optional<BackendEvent> event;
+        try {
+            event = events.get().read(timestamp, signature, body == null ? new byte[0] : body);
+        } catch (HubEvents.InvalidEvent e) {
+            log.warn("backend event {} refused: {}", eventName, e.getMessage());
+            return ResponseEntity.status(401).build();
+        }
+        if (event.isEmpty()) {
+            return ResponseEntity.ok().build();
+        }
+        if (!firstTime(eventId(event.get()))) {
+            log.debug("backend event {} already taken", eventName);
+            return ResponseEntity.ok().build();
+        }
+        work.execute(() -> act(event.get()));
+        return ResponseEntity.ok().build();
+    }
+
+    private boolean firstTime(String eventId) {
+        return "OK".equals(redis.set(keys.global("event:" + eventId), "1",
+                SetArgs.Builder.nx().px(SEEN_FOR.toMillis())));
+    }
+
+    private void act(BackendEvent event) {
+        try {
+            if (event instanceof TopUpStateChanged changed) {
+                sender.send(settlement.onTopUpChanged(changed.topUp()));
+            } else if (event instanceof PaymentLinkPaid paid) {
+                sender.send(settlement.onPaymentLinkPaid(paid.paymentLink()));
+            }
+        } catch (RuntimeException e) {
+            log.error("backend event {} could not be acted on; the payment follow-up will catch up", eventId(event), e);
+        }
+    }
+
+    private static String eventId(BackendEvent event) {
+        if (event instanceof TopUpStateChanged changed) {
+            return changed.eventId();
+        }
+        return ((PaymentLinkPaid) event).eventId();
+    }
+
+    @Override
+    public void close() {
+        work.shutdown();
+    }
+}

@@ -28,7 +28,7 @@ public final class Bench {
 
     static {
         DEFAULTS.put("forks", "2");
-        DEFAULTS.put("warmup-iterations", "5");
+        DEFAULTS.put("warmup-iterations", "8");
         DEFAULTS.put("warmup-time", "2");
         DEFAULTS.put("iterations", "5");
         DEFAULTS.put("time", "1");

@@ -12,6 +12,7 @@ import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.io.Inbound;
 import csbot.dialogs.io.Outbound;
+import csbot.dialogs.validate.AmountRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

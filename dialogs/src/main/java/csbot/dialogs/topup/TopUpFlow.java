@@ -19,6 +19,7 @@ import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.io.Outbound;
 import csbot.dialogs.link.LinkFlow;
+import csbot.dialogs.validate.AmountRules;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.stereotype.Component;

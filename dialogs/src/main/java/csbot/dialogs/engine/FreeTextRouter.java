@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * Free text outside a flow: a flow whose keywords match starts; otherwise a matching entry of the small FAQ in the
  * common texts ({@code faq.<id>.keywords}, {@code faq.<id>.answer}) answers. Flows come first, so when a capability
- * is added as a flow its keywords take over from the FAQ entry that only pointed to the hotline.
+ * is added as a flow its keywords take over from the FAQ entry that only pointed to the hotline. When several flows
+ * match, the one with the longest matching keyword wins ({@code 自动充值} is auto top-up, not the top-up its
+ * {@code 充值} names); equally long matches go to the flow first in the menu.
  */
 final class FreeTextRouter {
 
@@ -44,10 +46,17 @@ final class FreeTextRouter {
     }
 
     Optional<Route> route(String text) {
+        FlowKeywords best = null;
+        int bestLength = 0;
         for (FlowKeywords candidate : flows) {
-            if (candidate.keywords().matches(text)) {
-                return Optional.of(new StartFlow(candidate.flow()));
+            int length = candidate.keywords().longestMatch(text);
+            if (length > bestLength) {
+                best = candidate;
+                bestLength = length;
             }
+        }
+        if (best != null) {
+            return Optional.of(new StartFlow(best.flow()));
         }
         for (FaqEntry entry : faq) {
             if (entry.keywords().matches(text)) {

@@ -63,11 +63,15 @@ public final class PhoneNumbers {
         return countryCode + " •••• " + e164.substring(e164.length() - 4);
     }
 
+    /** Country codes are prefix-free (ITU-T E.164): the first 1–3 digits that name a known region are the code. */
     private static String countryCodeOf(String e164) {
-        try {
-            return "+" + UTIL.parse(e164, "ZZ").getCountryCode();
-        } catch (NumberParseException e) {
-            return "+";
+        for (int digits = 1; digits <= 3 && digits < e164.length(); digits++) {
+            String candidate = e164.substring(1, 1 + digits);
+            if (candidate.chars().allMatch(Character::isDigit)
+                    && !UTIL.getRegionCodeForCountryCode(Integer.parseInt(candidate)).equals("ZZ")) {
+                return "+" + candidate;
+            }
         }
+        return "+";
     }
 }

@@ -91,8 +91,11 @@ final class ChatPageApi implements HttpHandler {
         long chatId = Long.parseLong(query.getOrDefault("chat", "0"));
         long after = Long.parseLong(query.getOrDefault("after", "0"));
         long timeout = Math.min(MAX_POLL_MILLIS, Long.parseLong(query.getOrDefault("timeout", "25")) * 1000);
-        Optional<ChatState> chat = chats.find(chatId);
-        List<ChatEvent> events = chat.isPresent() ? chat.get().awaitAfter(after, timeout) : List.of();
+        long deadline = System.currentTimeMillis() + timeout;
+        // a user who has not written yet has no chat: wait for it to begin, then for its first events
+        Optional<ChatState> chat = chats.await(chatId, timeout);
+        List<ChatEvent> events = chat.isPresent()
+                ? chat.get().awaitAfter(after, deadline - System.currentTimeMillis()) : List.of();
         ObjectNode answer = Json.object();
         ArrayNode list = answer.putArray("events");
         // One by one: Jackson adds the "type" only where the static type is ChatEvent, not in a List<?>.

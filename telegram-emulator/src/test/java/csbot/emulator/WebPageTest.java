@@ -160,6 +160,26 @@ class WebPageTest {
     }
 
     @Test
+    void theStreamOfAUserWhoHasNotWrittenYetWaitsForTheChatToBeginInsteadOfAnsweringAtOnce() throws Exception {
+        long started = System.nanoTime();
+        JsonNode quiet = json(get("/chat/api/events?chat=3002&after=0&timeout=1")).get("events");
+        assertThat(quiet).isEmpty();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("a long poll, not a busy loop")
+                .isGreaterThanOrEqualTo(900);
+
+        CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(HttpRequest.newBuilder(
+                URI.create(telegram.baseUrl() + "/chat/api/events?chat=3002&after=0&timeout=10")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        post("text", "{\"user\":{\"id\":3002,\"firstName\":\"Ann\"},\"text\":\"hello\"}");
+
+        JsonNode events = json(waiting.get(5, TimeUnit.SECONDS)).get("events");
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("user");
+        assertThat(events.get(0).get("text").asText()).isEqualTo("hello");
+    }
+
+    @Test
     void aBadRequestSaysWhy() throws Exception {
         HttpResponse<String> response = post("text", "{\"user\":{\"id\":5},\"text\":\"hi\"}");
 

@@ -265,22 +265,37 @@
       const row = document.createElement('div');
       row.className = 'inline-row';
       buttons.forEach((button) => {
-        const el = document.createElement('button');
-        el.type = 'button';
+        const el = button.url ? urlButton(button) : document.createElement('button');
         el.dataset.testid = 'inline-button';
         el.textContent = button.label + (button.url ? ' ↗' : '');
-        el.addEventListener('click', () => {
-          if (button.url) {
-            window.open(button.url, '_blank', 'noopener');
-          } else if (button.callbackData) {
-            post('button', {messageId: message.messageId, callbackData: button.callbackData});
-          }
-        });
+        if (!button.url) {
+          el.type = 'button';
+          el.addEventListener('click', () => {
+            if (button.callbackData) {
+              post('button', {messageId: message.messageId, callbackData: button.callbackData});
+            }
+          });
+        }
         row.appendChild(el);
       });
       keyboard.appendChild(row);
     });
     return keyboard;
+  }
+
+  /**
+   * A URL button is a link that opens in a new tab (a payment page, say), as Telegram opens it in the browser; a
+   * real link, so the browser shows where it goes and never takes it for an unwanted pop-up. Web and tg: addresses only.
+   */
+  function urlButton(button) {
+    const link = document.createElement('a');
+    link.className = 'url-button';
+    if (/^(https?|tg):/i.test(button.url)) {
+      link.href = button.url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    return link;
   }
 
   const ENTITY_TAGS = {
@@ -379,12 +394,13 @@
 
   let toastTimer = null;
 
+  /** Shown for 3 s, longer for a longer text (a bot's reason for refusing a payment), at most 8 s. */
   function toast(text) {
     const el = $('toast');
     el.textContent = text;
     el.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => { el.hidden = true; }, 3000);
+    toastTimer = setTimeout(() => { el.hidden = true; }, Math.min(8000, Math.max(3000, 60 * text.length)));
   }
 
   // ---- SMS inbox (the simulator's outbox for the persona's number) ----

@@ -10,7 +10,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,12 +40,15 @@ final class DemoApp implements AutoCloseable {
     final int chatPort;
     final int simulatorPort;
     final String keyPrefix;
+    /** The demo customers' lines as the simulator seeded them, before any test topped one up. */
+    private final List<JsonNode> seededLines;
 
     private DemoApp(ConfigurableApplicationContext context, int chatPort, int simulatorPort, String keyPrefix) {
         this.context = context;
         this.chatPort = chatPort;
         this.simulatorPort = simulatorPort;
         this.keyPrefix = keyPrefix;
+        this.seededLines = new WebChat(chatUrl()).personas();
     }
 
     /** The demo application of this test run, started on first use. */
@@ -94,6 +107,33 @@ final class DemoApp implements AutoCloseable {
     /** Removes everything the bot stored (profiles, sessions, markers): it has never met anyone. */
     void forgetEveryone() {
         World.deleteKeys(REDIS_URL, keyPrefix);
+    }
+
+    /**
+     * Puts every demo line back as it was seeded (status, balance, expiry), through the simulator's admin API: a
+     * top-up in one test does not change the balance the next one reads. (Not {@code /sim/admin/reset}: that would
+     * also drop the bot's subscription to the simulator's events.)
+     */
+    void restoreTheDemoLines() {
+        HttpClient http = HttpClient.newHttpClient();
+        for (JsonNode line : seededLines) {
+            ObjectNode change = ((ObjectNode) line.deepCopy()).retain("msisdn", "status", "balance", "expiresAt");
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulatorPort + "/sim/admin/lines"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(change.toString(), StandardCharsets.UTF_8)).build();
+            try {
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("POST /sim/admin/lines answered " + answer.statusCode() + " "
+                            + answer.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override

@@ -34,8 +34,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The issue's demo requirement as a person meets it: the real web chat page in headless Chromium, against the
  * application started with no token. Pick the UK SIM customer, set the Telegram app's language, ask for the balance,
  * tap "Share my phone number" on the reply keyboard, and read the balance card in the chat — in Chinese and in English.
- * Screenshots go to {@code target/demo-web-chat-<language>[-share].png}. Needs Debian's chromium and chromium-driver (nothing
- * is downloaded); skipped without them.
+ * Then top up £10: tap the amount, the way to pay and "Confirm and pay", then Pay on the invoice card (Stars in Chinese,
+ * card in English) and read the receipt line and the bot's "top-up done" with the new balance; or open the payment
+ * link's checkout page in its new tab and pay there. Screenshots go to {@code target/demo-web-chat-*.png}. Needs
+ * Debian's chromium and chromium-driver (nothing is downloaded); skipped without them.
  */
 @Timeout(60)
 @ExtendWith(DemoApp.ClosedAtTheEnd.class)
@@ -63,6 +65,23 @@ class DemoBrowserTest {
             return replies.reverse().find((row) => fragments.every((f) => text(row).includes(f))) || null;
             """;
 
+    /**
+     * What came into the chat pane after the person's own last message (bot messages, payment receipts) and matches
+     * a selector: earlier chats of the same customer, shown too, do not count.
+     */
+    private static final String SINCE_MY_LAST_MESSAGE = """
+            const selector = arguments[0];
+            let since = [];
+            for (const row of document.querySelectorAll('[data-testid=messages] > [data-testid]')) {
+              if (row.dataset.testid === 'user-message') {
+                since = [];
+              } else {
+                since.push(row);
+              }
+            }
+            return since.flatMap((row) => row.matches(selector) ? [row] : Array.from(row.querySelectorAll(selector)));
+            """;
+
     private DemoApp demo;
     private WebChat api;
     private String ukSimNumber;
@@ -81,6 +100,7 @@ class DemoBrowserTest {
                 .filter(p -> p.get("msisdn").asText().startsWith("+44") && p.get("cardType").asText().equals("SIM"))
                 .findFirst().orElseThrow().get("msisdn").asText();
         demo.forgetEveryone();
+        demo.restoreTheDemoLines();
         profile = Files.createTempDirectory("csbot-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -149,6 +169,96 @@ class DemoBrowserTest {
         screenshot("en");
     }
 
+    @Test
+    void aPersonTopsUpWithTelegramStarsTapsPayOnTheInvoiceAndSeesTheNewBalanceInChinese() throws IOException {
+        openTheChatAsTheUkSimCustomer("zh-CN");
+        send("充值");
+        tapReplyButton("📱 分享我的手机号");
+
+        tapInlineButton(waitForReply("💳 为 +44 •••• 3123 充值", "请选择金额"), "£10.00");
+        tapInlineButton(waitForReply("充值 £10.00", "请选择支付方式"), "⭐ Telegram Stars（750 ⭐）");
+        tapInlineButton(waitForReply("请确认充值", "750 ⭐"), "✅ 确认支付");
+        waitForReply("🧾 账单已发送");
+        WebElement invoice = waitForInvoice();
+        assertThat(invoice.findElement(By.cssSelector("[data-testid=invoice-amount]")).getText()).isEqualTo("⭐ 750");
+        assertThat(invoice.getText()).contains("充值 £10.00", "为号码 +44 •••• 3123 充值 £10.00。");
+        WebElement pay = invoice.findElement(By.cssSelector("[data-testid=pay-button]"));
+        assertThat(pay.getText()).isEqualTo("支付 ⭐ 750");
+        screenshot("zh-CN-invoice");
+
+        pay.click();
+        waitUntil("the toast", () -> toast().equals("已支付 ⭐ 750"));
+        waitUntil("the receipt", () -> receipts().contains("你已为「充值 £10.00」支付 ⭐ 750"));
+        assertThat(pay.getAttribute("data-paid")).isEqualTo("true");
+        assertThat(pay.getText()).isEqualTo("已支付 ✓");
+        WebElement done = waitForReply("✅ 充值成功！£10.00 已充入 +44 •••• 3123。");
+        assertThat(textOf(done)).contains("💰 余额：£22.50").containsPattern("（还剩 7[45] 天）");
+        screenshot("zh-CN-paid");
+    }
+
+    @Test
+    void aPersonTopsUpByCardTapsPayOnTheInvoiceAndSeesTheNewBalanceInEnglish() throws IOException {
+        openTheChatAsTheUkSimCustomer("en");
+        send("top up");
+        tapReplyButton("📱 Share my phone number");
+
+        tapInlineButton(waitForReply("💳 Top up +44 •••• 3123", "Choose an amount"), "£10.00");
+        WebElement methods = waitForReply("Top up £10.00", "How would you like to pay?");
+        assertThat(inlineButtonsOf(methods)).contains("⭐ Telegram Stars (750 ⭐)", "💳 Card (Telegram Payments)",
+                "🌐 Pay online (card / Alipay / WeChat Pay)", "💾 Visa •••• 4242");
+        tapInlineButton(methods, "💳 Card (Telegram Payments)");
+        tapInlineButton(waitForReply("Please confirm your top-up", "card (Telegram Payments)"), "✅ Confirm and pay");
+        waitForReply("🧾 Here is your invoice");
+        WebElement invoice = waitForInvoice();
+        assertThat(invoice.findElement(By.cssSelector("[data-testid=invoice-amount]")).getText()).isEqualTo("£10.00");
+        WebElement pay = invoice.findElement(By.cssSelector("[data-testid=pay-button]"));
+        assertThat(pay.getText()).isEqualTo("Pay £10.00");
+
+        pay.click();
+        waitUntil("the toast", () -> toast().equals("Payment of £10.00 done"));
+        waitUntil("the receipt", () -> receipts().contains("You paid £10.00 for “Top-up £10.00”"));
+        assertThat(pay.getAttribute("data-paid")).isEqualTo("true");
+        WebElement done = waitForReply("✅ Top-up done! £10.00 added to +44 •••• 3123.");
+        assertThat(textOf(done)).contains("💰 Balance: £22.50").containsPattern("\\(7[45] days left\\)");
+        screenshot("en-paid");
+    }
+
+    @Test
+    void aPersonOpensThePaymentLinkPaysOnTheCheckoutPageAndHearsTheTopUpIsDoneInEnglish() throws IOException {
+        openTheChatAsTheUkSimCustomer("en");
+        send("top up");
+        tapReplyButton("📱 Share my phone number");
+
+        tapInlineButton(waitForReply("Choose an amount"), "£10.00");
+        tapInlineButton(waitForReply("How would you like to pay?"), "🌐 Pay online (card / Alipay / WeChat Pay)");
+        tapInlineButton(waitForReply("Please confirm your top-up", "online"), "✅ Confirm and pay");
+        WebElement link = waitForReply("🌐 Tap the button below").findElement(By.cssSelector("[data-testid=inline-button]"));
+        assertThat(link.getTagName()).as("a URL button is a link").isEqualTo("a");
+        assertThat(link.getAttribute("href")).startsWith("http://127.0.0.1:" + demo.simulatorPort + "/checkout/");
+        assertThat(link.getText()).contains("🌐 Open the payment page");
+
+        String chat = browser.getWindowHandle();
+        link.click();
+        waitUntil("the checkout page in a new tab", () -> browser.getWindowHandles().size() == 2);
+        String checkout = browser.getWindowHandles().stream().filter(h -> !h.equals(chat)).findFirst().orElseThrow();
+        browser.switchTo().window(checkout);
+        try {
+            waitUntil("the checkout page", () -> browser.findElements(By.cssSelector("button.card")).size() == 1);
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("GBP 10.00", "3123");
+            browser.findElement(By.cssSelector("button.card")).click();
+            waitUntil("the payment received", () -> browser.findElement(By.tagName("h1")).getText()
+                    .contains("Payment received"));
+            screenshot("checkout-paid");
+        } finally {
+            browser.close();
+            browser.switchTo().window(chat);
+        }
+
+        WebElement done = waitForReply("✅ Top-up done! £10.00 added to +44 •••• 3123.");
+        assertThat(textOf(done)).contains("💰 Balance: £22.50");
+        screenshot("en-link-paid");
+    }
+
     // ---- what the person does
 
     private void openTheChatAsTheUkSimCustomer(String language) {
@@ -179,6 +289,14 @@ class DemoBrowserTest {
         waitUntil("the tap on \"" + label + "\" in the chat", () -> userMessages().size() == before + 1);
     }
 
+    private void tapInlineButton(WebElement botMessage, String label) {
+        WebElement button = botMessage.findElements(By.cssSelector("[data-testid=inline-button]")).stream()
+                .filter(b -> b.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + label + " under " + textOf(botMessage)
+                        + ": " + inlineButtonsOf(botMessage)));
+        button.click();
+    }
+
     private List<WebElement> userMessages() {
         return browser.findElements(By.cssSelector("[data-testid=messages] > [data-testid=user-message]"));
     }
@@ -201,6 +319,27 @@ class DemoBrowserTest {
             return found.get() != null;
         });
         return found.get();
+    }
+
+    /** The invoice card the bot sent since the person's own last message, once it is in the chat pane. */
+    private WebElement waitForInvoice() {
+        waitUntil("an invoice", () -> sinceMyLastMessage("[data-testid=invoice]").size() == 1);
+        return sinceMyLastMessage("[data-testid=invoice]").get(0);
+    }
+
+    /** The payment receipt lines since the person's own last message. */
+    private List<String> receipts() {
+        return sinceMyLastMessage("[data-testid=payment-receipt]").stream().map(WebElement::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<WebElement> sinceMyLastMessage(String selector) {
+        return (List<WebElement>) browser.executeScript(SINCE_MY_LAST_MESSAGE, selector);
+    }
+
+    private String toast() {
+        WebElement toast = browser.findElement(By.id("toast"));
+        return toast.isDisplayed() ? toast.getText() : "";
     }
 
     private static String textOf(WebElement botMessage) {

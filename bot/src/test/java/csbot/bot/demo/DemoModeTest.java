@@ -7,15 +7,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's demo requirement, over HTTP: the application started with no Telegram token brings the demo up by
  * itself, and a person using the web chat — through the page's own JSON API, call for call — links the demo UK number
- * by sharing contact and sees its balance card, in Chinese and in English.
+ * by sharing contact and sees its balance card, in Chinese and in English; and tops it up with £10, paying the invoice
+ * with the page's Pay ({@code POST /chat/api/pay}) in Telegram Stars or by card, or on the payment link's checkout
+ * page, and hears that the top-up is done, with the new balance. Each test starts from the simulator's seeded lines.
  */
 @Timeout(60)
 @ExtendWith(DemoApp.ClosedAtTheEnd.class)
@@ -33,6 +37,7 @@ class DemoModeTest {
     @BeforeEach
     void theBotHasNeverMetAnyone() {
         demo.forgetEveryone();
+        demo.restoreTheDemoLines();
     }
 
     @Test
@@ -53,14 +58,16 @@ class DemoModeTest {
         HttpResponse<String> index = page.get("");
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(index.body()).contains("<script src=\"chat.js\"></script>", "href=\"chat.css\"", "id=\"messages\"");
+        assertThat(index.body()).contains("<script src=\"chat.js\"></script>", "<script src=\"payments.js\"></script>",
+                "href=\"chat.css\"", "id=\"messages\"");
 
-        for (String asset : List.of("chat.js", "chat.css")) {
+        for (String asset : List.of("chat.js", "payments.js", "chat.css")) {
             HttpResponse<String> file = page.get(asset);
             assertThat(file.statusCode()).as(asset).isEqualTo(200);
             assertThat(file.body()).as(asset).isNotBlank();
         }
         assertThat(page.get("chat.js").body()).contains("/chat/api/events", "requestContact");
+        assertThat(page.get("payments.js").body()).contains("'pay'", "pay-button", "payment-receipt");
     }
 
     @Test
@@ -115,6 +122,103 @@ class DemoModeTest {
         JsonNode again = wei.awaitMessage("Balance: £12.50", "Valid until");
         wei.taps(again, "🔄 Refresh");
         wei.awaitToast("✓ Up to date");
+    }
+
+    @Test
+    void aPersonTopsUpTheUkSimWithTelegramStarsPaysTheInvoiceAndSeesTheNewBalanceInChinese() {
+        WebChat.Person wei = page.as(ukSim(), "zh-CN");
+        linksBySharingContactAndAsksToTopUp(wei, "充值", "分享我的手机号");
+
+        JsonNode amounts = wei.awaitMessage("💳 为 +44 •••• 3123 充值", "请选择金额");
+        wei.taps(amounts, "£10.00");
+        JsonNode methods = wei.awaitMessage("充值 £10.00", "请选择支付方式");
+        wei.taps(methods, "⭐ Telegram Stars（750 ⭐）");
+        JsonNode confirm = wei.awaitMessage("请确认充值", "+44 •••• 3123", "£10.00", "750 ⭐");
+        wei.taps(confirm, "✅ 确认支付");
+
+        wei.awaitMessage("🧾 账单已发送");
+        JsonNode invoice = wei.awaitInvoice();
+        assertThat(invoice.at("/telegram/invoice/currency").asText()).isEqualTo("XTR");
+        assertThat(invoice.at("/telegram/invoice/total_amount").asInt()).isEqualTo(750);
+
+        JsonNode paid = wei.pays(invoice);
+        assertThat(paid.get("outcome").asText()).as(wei.transcript()).isEqualTo("PAID");
+        assertThat(paid.at("/charge/currency").asText()).isEqualTo("XTR");
+        assertThat(paid.at("/charge/totalAmount").asInt()).isEqualTo(750);
+        JsonNode payment = wei.awaitEvent("payment");
+        assertThat(payment.at("/charge/telegramPaymentChargeId").asText())
+                .isEqualTo(paid.at("/charge/telegramPaymentChargeId").asText());
+
+        JsonNode done = wei.awaitMessage("✅ 充值成功", "£10.00", "+44 •••• 3123");
+        assertThat(done.get("text").asText()).contains("💰 余额：£22.50").containsPattern("（还剩 7[45] 天）");
+        assertThat(wei.pays(invoice).get("outcome").asText()).as("a second tap on Pay").isEqualTo("ALREADY_PAID");
+    }
+
+    @Test
+    void aPersonTopsUpTheUkSimByCardPaysTheInvoiceAndSeesTheNewBalanceInEnglish() {
+        WebChat.Person wei = page.as(ukSim(), "en");
+        linksBySharingContactAndAsksToTopUp(wei, "top up", "Share my phone number");
+
+        JsonNode amounts = wei.awaitMessage("💳 Top up +44 •••• 3123", "Choose an amount");
+        wei.taps(amounts, "£10.00");
+        JsonNode methods = wei.awaitMessage("Top up £10.00", "How would you like to pay?");
+        assertThat(buttonsOf(methods)).contains("⭐ Telegram Stars (750 ⭐)", "💳 Card (Telegram Payments)",
+                "🌐 Pay online (card / Alipay / WeChat Pay)", "💾 Visa •••• 4242");
+        wei.taps(methods, "💳 Card (Telegram Payments)");
+        JsonNode confirm = wei.awaitMessage("Please confirm your top-up", "£10.00", "card (Telegram Payments)");
+        wei.taps(confirm, "✅ Confirm and pay");
+
+        wei.awaitMessage("🧾 Here is your invoice");
+        JsonNode invoice = wei.awaitInvoice();
+        assertThat(invoice.at("/telegram/invoice/currency").asText()).isEqualTo("GBP");
+        assertThat(invoice.at("/telegram/invoice/total_amount").asInt()).isEqualTo(1000);
+
+        JsonNode paid = wei.pays(invoice);
+        assertThat(paid.get("outcome").asText()).as(wei.transcript()).isEqualTo("PAID");
+        assertThat(paid.at("/charge/currency").asText()).isEqualTo("GBP");
+        assertThat(paid.at("/charge/totalAmount").asInt()).isEqualTo(1000);
+        assertThat(paid.at("/charge/providerPaymentChargeId").asText()).isNotEmpty();
+        wei.awaitEvent("payment");
+
+        JsonNode done = wei.awaitMessage("✅ Top-up done!", "£10.00", "+44 •••• 3123");
+        assertThat(done.get("text").asText()).contains("💰 Balance: £22.50").containsPattern("\\(7[45] days left\\)");
+    }
+
+    @Test
+    void aPersonPaysOnTheCheckoutPageThePaymentLinkOpensAndHearsTheTopUpIsDoneInChinese() {
+        WebChat.Person wei = page.as(ukSim(), "zh-CN");
+        linksBySharingContactAndAsksToTopUp(wei, "充值", "分享我的手机号");
+
+        wei.taps(wei.awaitMessage("请选择金额"), "£10.00");
+        wei.taps(wei.awaitMessage("请选择支付方式"), "🌐 网页支付（银行卡 / 支付宝 / 微信支付）");
+        wei.taps(wei.awaitMessage("请确认充值", "网页支付"), "✅ 确认支付");
+        JsonNode link = wei.awaitMessage("🌐 请点击下方按钮");
+        URI checkout = wei.linkOf(link, "🌐 打开支付页面");
+        assertThat(checkout.toString()).startsWith("http://127.0.0.1:" + demo.simulatorPort + "/checkout/");
+
+        // the page opens the link in a new tab; there the person picks Alipay, which posts the checkout's form
+        HttpResponse<String> shown = page.get(checkout.toString());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("GBP 10.00", "支付宝");
+        HttpResponse<String> paid = page.postForm(URI.create(checkout + "/pay"), "method=alipay");
+        assertThat(paid.statusCode()).isEqualTo(200);
+        assertThat(paid.body()).contains("✅ 支付成功");
+
+        JsonNode done = wei.awaitMessage("✅ 充值成功", "£10.00", "+44 •••• 3123");
+        assertThat(done.get("text").asText()).contains("💰 余额：£22.50");
+    }
+
+    /** Asks to top up before any line is linked: the bot links one first (shared contact), then goes on. */
+    private static void linksBySharingContactAndAsksToTopUp(WebChat.Person person, String topUp, String shareLabel) {
+        person.says(topUp);
+        person.awaitMessage(shareLabel);
+        person.tapsShareContact();
+    }
+
+    private static List<String> buttonsOf(JsonNode message) {
+        return StreamSupport.stream(message.get("inlineKeyboard").spliterator(), false)
+                .flatMap(row -> StreamSupport.stream(row.spliterator(), false))
+                .map(b -> b.get("label").asText()).toList();
     }
 
     /** The demo's UK physical SIM, as the page lists it: +44 7400 123123, active, £12.50. */

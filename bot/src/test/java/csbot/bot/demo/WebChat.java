@@ -38,6 +38,12 @@ final class WebChat {
         return send(HttpRequest.newBuilder(page.resolve(path)).GET().build());
     }
 
+    /** Posts a form, as a browser submits one (the simulator's checkout page). */
+    HttpResponse<String> postForm(URI target, String form) {
+        return send(HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
+    }
+
     /** {@code GET /chat/api/settings}: what the demo handed the page (the simulator's address) and the bot's name. */
     JsonNode settings() {
         return json(get("chat/api/settings"));
@@ -56,11 +62,15 @@ final class WebChat {
         return new Person(stableUserId(msisdn), persona.get("name").asText(), languageCode, msisdn);
     }
 
-    /** How many messages of the user the page shows in this chat: texts, contacts, photos, not button taps. */
+    /**
+     * How many messages of the user the page shows in this chat: texts, contacts, photos, not button taps nor
+     * confirmed payment forms.
+     */
     long userMessagesIn(long chatId) {
         JsonNode events = json(get("chat/api/events?chat=" + chatId + "&after=0&timeout=0")).get("events");
         return StreamSupport.stream(events.spliterator(), false)
-                .filter(e -> e.get("type").asText().equals("user") && !e.path("kind").asText().equals("callback"))
+                .filter(e -> e.get("type").asText().equals("user")
+                        && !List.of("callback", "pre_checkout").contains(e.path("kind").asText()))
                 .count();
     }
 
@@ -121,6 +131,33 @@ final class WebChat {
                     .put("callbackData", button.get("callbackData").asText()));
         }
 
+        /**
+         * Taps Pay on an invoice message, as the page's Pay button does: {@code POST /chat/api/pay}, which sends the bot
+         * the pre-checkout query and, once the bot agrees, charges and sends it the successful payment. The answer
+         * says how the payment ended ({@code outcome}, {@code charge}).
+         */
+        JsonNode pays(JsonNode invoiceMessage) {
+            ObjectNode body = JSON.createObjectNode().put("messageId", invoiceMessage.get("messageId").asInt());
+            body.set("user", user);
+            HttpResponse<String> response = send(HttpRequest.newBuilder(page.resolve("chat/api/pay"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("POST /chat/api/pay answered " + response.statusCode() + " "
+                        + response.body() + "\n" + transcript());
+            }
+            return json(response);
+        }
+
+        /** The address an inline URL button (by its label) under a bot message opens. */
+        URI linkOf(JsonNode message, String label) {
+            JsonNode button = StreamSupport.stream(message.get("inlineKeyboard").spliterator(), false)
+                    .flatMap(row -> StreamSupport.stream(row.spliterator(), false))
+                    .filter(b -> b.get("label").asText().equals(label) && b.hasNonNull("url")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no link button " + label + " on " + message));
+            return URI.create(button.get("url").asText());
+        }
+
         /** The reply keyboard on screen: the latest one the bot sent (none once removed). */
         List<JsonNode> replyButtons() {
             if (replyKeyboard == null || replyKeyboard.path("remove").asBoolean()) {
@@ -134,6 +171,17 @@ final class WebChat {
         JsonNode awaitMessage(String... fragments) {
             return await("a bot message with " + Arrays.toString(fragments), event -> event.get("type").asText().equals("message")
                     && Arrays.stream(fragments).allMatch(f -> event.at("/message/text").asText().contains(f))).get("message");
+        }
+
+        /** The next invoice the bot sends: a message carrying Telegram's {@code invoice}, shown as a card. */
+        JsonNode awaitInvoice() {
+            return await("an invoice", event -> event.get("type").asText().equals("message")
+                    && event.at("/message/telegram/invoice").isObject()).get("message");
+        }
+
+        /** The next event of this type in the chat's stream, e.g. "payment" (Telegram took the money). */
+        JsonNode awaitEvent(String type) {
+            return await("a " + type + " event", event -> event.get("type").asText().equals(type));
         }
 
         /** The next answer to a tapped button (the toast) whose text has this fragment. */
@@ -172,6 +220,10 @@ final class WebChat {
                 }
                 case "callbackAnswer" -> seen.add("toast: " + event.at("/answer/text").asText());
                 case "user" -> seen.add("user: " + event.path("text").asText());
+                case "preCheckoutAnswer" -> seen.add("pre-checkout answered " + (event.at("/answer/ok").asBoolean()
+                        ? "ok" : "no: " + event.at("/answer/errorMessage").asText()));
+                case "payment" -> seen.add("paid: " + event.at("/charge/totalAmount").asText() + " "
+                        + event.at("/charge/currency").asText());
                 default -> seen.add(event.toString());
             }
         }

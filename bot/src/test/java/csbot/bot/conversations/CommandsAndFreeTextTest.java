@@ -99,15 +99,22 @@ class CommandsAndFreeTextTest {
         mei.hears("已取消");
 
         mei.says("怎么充值？");
-        mei.hears("充值方式", "支付宝", "微信支付");
+        mei.hears("您还没有绑定号码");
+        mei.hears("绑定号码");
+        mei.says("/cancel");
+        mei.hears("已取消");
+        mei.says("客服几点上班");
+        mei.hears("客服热线", "服务时间");
         mei.says("我的卡丢了");
         mei.hears("停机挂失");
         mei.says("转人工");
         mei.hears("客服热线");
 
         Customer sam = world.newCustomer("Sam", "en");
-        sam.says("How can I top up?");
-        sam.hears("Ways to top up");
+        sam.says("What are your opening hours?");
+        sam.hears("Our hotline", "is open");
+        sam.says("How do I keep my number?");
+        sam.hears("recycled");
         sam.says("I want to talk to a human");
         sam.hears("hotline");
     }

@@ -30,7 +30,4 @@ final class ChatLanes {
         return mine[0];
     }
 
-    int activeChats() {
-        return tails.size();
-    }
 }

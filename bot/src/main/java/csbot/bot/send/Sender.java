@@ -88,11 +88,6 @@ public final class Sender implements AutoCloseable {
         }
     }
 
-    /** Messages accepted but not yet delivered (or given up). */
-    public int backlog() {
-        return queued.get();
-    }
-
     private void drain(ChatQueue chat) {
         Pending head;
         long now = System.nanoTime();

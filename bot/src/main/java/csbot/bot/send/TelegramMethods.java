@@ -16,7 +16,6 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
@@ -94,9 +93,6 @@ public final class TelegramMethods {
             markup.setResizeKeyboard(true);
             markup.setIsPersistent(reply.persistent());
             return java.util.Optional.of(markup);
-        }
-        if (keyboard instanceof Keyboard.RemoveReply) {
-            return java.util.Optional.of(new ReplyKeyboardRemove(true));
         }
         return java.util.Optional.empty();
     }

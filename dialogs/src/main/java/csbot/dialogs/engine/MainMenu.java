@@ -68,10 +68,6 @@ public final class MainMenu {
         return Optional.empty();
     }
 
-    public String cancelLabel(Lang lang) {
-        return common.get(lang, "menu.cancel");
-    }
-
     static String label(Flow flow, Lang lang) {
         return flow.texts().get(lang, "menu.label");
     }

@@ -35,10 +35,6 @@ public record Session(int schema, String flow, String state, Map<String, String>
         return new Session(schema, flow, state, vars, nonce, misses, touchedAt);
     }
 
-    public Session withNonce(String nonce) {
-        return new Session(schema, flow, state, vars, nonce, misses, touchedAt);
-    }
-
     public Session withMisses(int misses) {
         return new Session(schema, flow, state, vars, nonce, misses, touchedAt);
     }

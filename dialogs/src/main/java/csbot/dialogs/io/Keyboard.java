@@ -57,8 +57,4 @@ public sealed interface Keyboard {
             }
         }
     }
-
-    /** Take the reply keyboard away. */
-    record RemoveReply() implements Keyboard {
-    }
 }

@@ -180,17 +180,25 @@ public final class TopUpSettlement {
     private List<Outbound> unknownYet(Payment payment) {
         log.warn("payment {}: no answer from the backend (attempt {}), will look it up by its key",
                 shortKey(payment), payment.attempts() + 1);
-        List<Outbound> first = payment.attempts() == 0 ? notices.received(payment) : List.of();
-        lookAgain(payment);
-        return first;
+        // "we have your payment" only while it is still open: the backend's event may have settled it, and the
+        // customer heard the outcome, while this call was still waiting for the answer that got lost
+        boolean open = scheduleLookAgain(payment);
+        return open && payment.attempts() == 0 ? notices.received(payment) : List.of();
     }
 
     private List<Outbound> lookAgain(Payment payment) {
-        Payment next = payment.withAttempt();
-        if (ledger.advance(next, payment.state())) {
-            ledger.dueAt(payment.key(), clock.instant().plus(delay(next.attempts())));
-        }
+        scheduleLookAgain(payment);
         return List.of();
+    }
+
+    /** False when the payment moved on meanwhile (final, or taken by another instance): nothing to schedule. */
+    private boolean scheduleLookAgain(Payment payment) {
+        Payment next = payment.withAttempt();
+        if (!ledger.advance(next, payment.state())) {
+            return false;
+        }
+        ledger.dueAt(payment.key(), clock.instant().plus(delay(next.attempts())));
+        return true;
     }
 
     /**

@@ -242,7 +242,10 @@ public final class TopUpFlow implements Flow {
         TopUpOptions options = OptionsVars.read(turn);
         AmountRules.Typed typed = AmountRules.typed(options, turn.text());
         if (typed instanceof AmountRules.Invalid invalid) {
-            turn.say(turn.t("typed." + invalid.problem(),
+            // "at most 0 decimal places, e.g. 25.50" would read oddly for a currency topped up in whole units (HKD)
+            String problem = "decimals".equals(invalid.problem()) && options.maxDecimals() == 0
+                    ? "whole" : invalid.problem();
+            turn.say(turn.t("typed." + problem,
                     "min", TopUpNotices.money(turn.lang(), new Money(options.customMin(), options.currency())),
                     "max", TopUpNotices.money(turn.lang(), new Money(options.customMax(), options.currency())),
                     "decimals", options.maxDecimals()));
@@ -273,6 +276,7 @@ public final class TopUpFlow implements Flow {
             rows.add(List.of(turn.button(turn.t("method.link"), "method", LINK)));
         }
         List<SavedPaymentMethod> saved = savedMethods(turn);
+        turn.put("savedCount", saved.size());
         for (int i = 0; i < saved.size(); i++) {
             rows.add(List.of(turn.button(turn.t("method.saved", "label", saved.get(i).label()), "method",
                     SAVED + i)));
@@ -291,7 +295,9 @@ public final class TopUpFlow implements Flow {
             case STARS -> InvoiceTotal.stars(payments, chosenAmount(turn)).isPresent();
             case FIAT -> payments.provider();
             case LINK -> payments.paymentLink();
-            default -> method.matches(SAVED + "\\d") && payments.savedMethod();
+            // only a saved method that was offered: a forged index is an expired button, not a failed step
+            default -> method.matches(SAVED + "\\d") && payments.savedMethod()
+                    && Integer.parseInt(method.substring(SAVED.length())) < turn.intVar("savedCount", 0);
         };
     }
 

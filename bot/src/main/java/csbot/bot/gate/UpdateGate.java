@@ -30,10 +30,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where every update enters, from long polling or the webhook: map it, keep one chat's updates in order, limit each
@@ -105,7 +105,7 @@ public final class UpdateGate implements AutoCloseable {
         }
         Inbound inbound = mapped.get();
         if (inbound instanceof Inbound.PreCheckout query) {
-            return CompletableFuture.runAsync(() -> answer(query), workers);
+            return answer(query);
         }
         return lanes.submit(inbound.origin().chatId(), () -> {
             handle(inbound);
@@ -160,25 +160,26 @@ public final class UpdateGate implements AutoCloseable {
 
     /**
      * A pre-checkout must be answered within Telegram's 10 seconds, so it waits for neither the chat's lane nor its
-     * lock (it changes no conversation state) and its check gets a deadline: too slow means no.
+     * lock (it changes no conversation state) and its check gets a deadline: too slow means no. No thread blocks
+     * waiting for the check: a worker waiting for a check queued behind it on the same pool meant that as soon as more
+     * customers paid at once than there are workers, every payment was refused as too slow and every chat stalled.
+     * The refusal at the deadline is made on the timer's thread (it is only a text), not queued behind busy workers.
      */
-    private void answer(Inbound.PreCheckout query) {
+    private CompletableFuture<Void> answer(Inbound.PreCheckout query) {
         long chatId = query.origin().chatId();
-        UserProfile profile = UserProfile.empty();
-        Outbound.AnswerPreCheckout answer;
-        try {
-            profile = store.profile(chatId);
-            UserProfile owner = profile;
-            answer = CompletableFuture.supplyAsync(() -> router.preCheckout(query, owner), workers)
-                    .get(PRE_CHECKOUT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RedisException | TimeoutException | ExecutionException e) {
-            log.warn("chat {}: pre-checkout not decided in time ({}), refused", chatId, e.getClass().getSimpleName());
-            answer = router.preCheckoutTooSlow(query, profile);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer = router.preCheckoutTooSlow(query, profile);
-        }
-        sender.send(List.of(answer));
+        AtomicReference<UserProfile> profile = new AtomicReference<>(UserProfile.empty());
+        return CompletableFuture.supplyAsync(() -> {
+                    profile.set(store.profile(chatId));
+                    return router.preCheckout(query, profile.get());
+                }, workers)
+                .orTimeout(PRE_CHECKOUT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    log.warn("chat {}: pre-checkout not decided in time ({}), refused", chatId,
+                            cause.getClass().getSimpleName());
+                    return router.preCheckoutTooSlow(query, profile.get());
+                })
+                .thenAccept(answer -> sender.send(List.of(answer)));
     }
 
     private static Lang lang(Inbound inbound) {

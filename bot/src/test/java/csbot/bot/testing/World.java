@@ -41,6 +41,8 @@ public final class World implements AutoCloseable {
     public static final String REDIS_URL = "redis://127.0.0.1:6379";
     /** A Telegram payment provider's test token: card invoices are offered next to Stars. */
     public static final String PROVIDER_TOKEN = "284685063:TEST:world";
+    /** Signs the bots' invoice payloads, the same for every instance (as in production). */
+    public static final String PAYLOAD_SECRET = "test-invoice-payload-secret";
     private static final AtomicLong USER_IDS = new AtomicLong(700_000_000L + (System.nanoTime() % 1_000_000L) * 100);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
@@ -84,7 +86,7 @@ public final class World implements AutoCloseable {
         properties.put("csbot.backend.hub.secret", SimulatorConfig.DEFAULT_HUB_SECRET);
         properties.put("csbot.backend.hub.callback-url", "auto");
         properties.put("csbot.payments.provider-token", PROVIDER_TOKEN);
-        properties.put("csbot.payments.payload-secret", "test-invoice-payload-secret");
+        properties.put("csbot.payments.payload-secret", PAYLOAD_SECRET);
         properties.put("csbot.payments.follow-up-every", "200ms");
         properties.put("csbot.sender.per-chat-per-second", "50");
         properties.put("csbot.sender.per-chat-burst", "10");

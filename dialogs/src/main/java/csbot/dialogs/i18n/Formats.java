@@ -6,6 +6,8 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Money, dates and allowances as each language writes them. */
 public final class Formats {
@@ -19,17 +21,34 @@ public final class Formats {
     /** Telegram Stars' currency code. */
     public static final String STARS = "XTR";
 
+    /**
+     * Looking a currency format up is costly and formats are not thread-safe: one prototype per language and
+     * currency, cloned for each use.
+     */
+    private static final Map<String, NumberFormat> CURRENCY_FORMATS = new ConcurrentHashMap<>();
+
     /** {@code £12.50}, {@code HK$8.00}, {@code ⭐ 250}; an unknown currency code is written in front of the amount. */
     public static String money(Lang lang, BigDecimal amount, String currency) {
         if (STARS.equals(currency)) {
             return "⭐ " + amount.toPlainString();
         }
-        try {
+        if (!isKnownCurrency(currency)) {
+            return currency + " " + amount.toPlainString();
+        }
+        NumberFormat prototype = CURRENCY_FORMATS.computeIfAbsent(lang.tag() + currency, key -> {
             NumberFormat format = NumberFormat.getCurrencyInstance(lang.locale());
             format.setCurrency(Currency.getInstance(currency));
-            return format.format(amount);
-        } catch (IllegalArgumentException unknownCurrency) {
-            return currency + " " + amount.toPlainString();
+            return format;
+        });
+        return ((NumberFormat) prototype.clone()).format(amount);
+    }
+
+    private static boolean isKnownCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
         }
     }
 

@@ -11,7 +11,6 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,14 +34,13 @@ public final class PaymentLedger {
             return 0
             """, ScriptOutputType.INTEGER);
 
-    /** Takes due entries and pushes each one's due time past a lease, so no other instance takes it meanwhile. */
+    /** Takes the earliest due entry and pushes its due time past a lease, so no other instance takes it meanwhile. */
     private static final LuaScript CLAIM = new LuaScript("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
-            for _, member in ipairs(due) do
-              redis.call('ZADD', KEYS[1], ARGV[2], member)
-            end
-            return due
-            """, ScriptOutputType.MULTI);
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1)
+            if #due == 0 then return false end
+            redis.call('ZADD', KEYS[1], ARGV[2], due[1])
+            return due[1]
+            """, ScriptOutputType.VALUE);
 
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
@@ -88,12 +86,11 @@ public final class PaymentLedger {
         redis.zrem(keys.global("payments:due"), paymentKey);
     }
 
-    /** Up to {@code max} payments due by {@code now}, each leased for {@code lease} to the caller. */
-    public List<String> claimDue(Instant now, Duration lease, int max) {
-        List<Object> due = CLAIM.run(redis, new String[]{keys.global("payments:due")},
-                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()),
-                Integer.toString(max));
-        return due.stream().map(String.class::cast).toList();
+    /** The earliest payment due by {@code now}, leased for {@code lease} to the caller. */
+    public Optional<String> claimDue(Instant now, Duration lease) {
+        String due = CLAIM.run(redis, new String[]{keys.global("payments:due")},
+                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()));
+        return Optional.ofNullable(due);
     }
 
     private String key(String paymentKey) {

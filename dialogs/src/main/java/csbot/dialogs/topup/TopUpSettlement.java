@@ -36,7 +36,9 @@ public final class TopUpSettlement {
     private static final String CHANNEL = "telegram";
     private static final Duration FIRST_LOOK = Duration.ofSeconds(2);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(10);
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Longer than one look at a payment takes (a few backend calls within their timeouts); a look that overruns it is
+     *  harmless, only wasted: the top-up is keyed and every step a compare-and-set. */
+    private static final Duration LEASE = Duration.ofSeconds(20);
     private static final Duration LINK_GRACE = Duration.ofMinutes(10);
     static final String NOT_CHARGED = "notCharged";
     static final String REFUNDED = "refunded";
@@ -97,10 +99,19 @@ public final class TopUpSettlement {
         return followLink(payment.get(), link);
     }
 
-    /** Looks at the payments that are due, on every instance; each is taken by one of them. */
+    /**
+     * Looks at the payments that are due, on every instance; each is taken by one of them. They are claimed one at a
+     * time, so an instance that stops (a deploy) strands at most the one it was working on, for one lease, instead of
+     * a whole batch it had claimed but not reached.
+     */
     public List<Outbound> followDue(int max) {
         List<Outbound> out = new ArrayList<>();
-        for (String key : ledger.claimDue(clock.instant(), LEASE, max)) {
+        for (int taken = 0; taken < max; taken++) {
+            Optional<String> claimed = ledger.claimDue(clock.instant(), LEASE);
+            if (claimed.isEmpty()) {
+                break;
+            }
+            String key = claimed.get();
             Optional<Payment> payment = ledger.find(key);
             if (payment.isEmpty()) {
                 ledger.settled(key);

@@ -33,9 +33,9 @@ public final class Bench {
         DEFAULTS.put("iterations", "5");
         DEFAULTS.put("time", "1");
         DEFAULTS.put("benchmarks", "balanceCard,bucketQueryOnly,languageMenu,help,storeOnly");
-        DEFAULTS.put("chats", "1000");
-        DEFAULTS.put("per-chat-rate", "1");
-        DEFAULTS.put("warmup", "30");
+        DEFAULTS.put("chats", "2000");
+        DEFAULTS.put("per-chat-rate", "0.5");
+        DEFAULTS.put("warmup", "60");
         DEFAULTS.put("measure", "30");
         DEFAULTS.put("drain", "10");
         DEFAULTS.put("sender-global-per-second", "5000");

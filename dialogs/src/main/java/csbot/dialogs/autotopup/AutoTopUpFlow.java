@@ -12,6 +12,7 @@ import csbot.backend.RecurringPeriod;
 import csbot.backend.Rejected;
 import csbot.backend.SavedPaymentMethod;
 import csbot.backend.TopUpOptions;
+import csbot.dialogs.lines.LinePick;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
 import csbot.dialogs.engine.FlowMachine;
@@ -23,7 +24,6 @@ import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.lines.LineBalance;
-import csbot.dialogs.link.LinkFlow;
 import csbot.dialogs.validate.AmountRules;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
@@ -33,7 +33,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,8 +77,6 @@ public final class AutoTopUpFlow implements Flow {
     private static final String BACK_FROM_AMOUNT = "BACK_FROM_AMOUNT";
 
     /** Outcomes actions report to the choice states. */
-    private static final String NO_LINES = "noLines";
-    private static final String ONE = "one";
     private static final String OK = "ok";
     private static final String NO_METHOD = "noMethod";
 
@@ -151,10 +148,10 @@ public final class AutoTopUpFlow implements Flow {
             b.configureTransitions()
                     .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
                     .withChoice().source(ROUTE)
-                    .first(DONE, outcome(NO_LINES))
-                    .then(SHOWN, outcome(ONE))
+                    .first(DONE, outcome(LinePick.NO_LINES))
+                    .then(SHOWN, outcome(LinePick.ONE))
                     .last(PICK, act(this::askWhichLine)).and()
-                    .withExternal().source(PICK).target(SHOWN).event("pick").guard(when(this::pickable))
+                    .withExternal().source(PICK).target(SHOWN).event(LinePick.EVENT).guard(when(LinePick::pickable))
                     .action(act(this::pickLine)).and()
                     .withExternal().source(PICK).target(DONE).event("back").action(act(this::backToMenu)).and()
 
@@ -226,36 +223,19 @@ public final class AutoTopUpFlow implements Flow {
     // ---- which line
 
     private void route(Turn turn) {
-        List<LinkedLine> lines = turn.profile().lines();
-        int given = turn.intVar(VAR_LINE_INDEX, -1);
-        if (lines.isEmpty()) {
-            turn.say(turn.t("noLines"));
-            turn.continueWith(LinkFlow.ID, Map.of(LinkFlow.RETURN_TO, ID));
-            turn.outcome(NO_LINES);
-        } else if (given >= 0 && given < lines.size() || lines.size() == 1) {
-            turn.put(V_MSISDN, lines.get(Math.max(given, 0)).msisdn());
-            showOverview(turn, "", false);
-            turn.outcome(ONE);
-        }
+        LinePick.route(turn, ID, VAR_LINE_INDEX, (t, line) -> show(t, t.profile().line(line).orElseThrow()));
     }
 
     private void askWhichLine(Turn turn) {
-        List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
-        List<LinkedLine> lines = turn.profile().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(List.of(turn.button("📱 " + PhoneNumbers.mask(lines.get(i).msisdn()), "pick", Integer.toString(i))));
-        }
-        rows.add(List.of(turn.button(turn.t("button.back"), "back")));
-        turn.reply(turn.t("pick"), Keyboard.Inline.of(rows));
-    }
-
-    /** A pick button names a line by its position in the customer's own list: it cannot name anybody else's line. */
-    private boolean pickable(Turn turn) {
-        return turn.profile().line(turn.argIndex()).isPresent();
+        LinePick.ask(turn, turn.button(turn.t("button.back"), "back"));
     }
 
     private void pickLine(Turn turn) {
-        turn.put(V_MSISDN, turn.profile().line(turn.argIndex()).orElseThrow().msisdn());
+        show(turn, LinePick.picked(turn));
+    }
+
+    private void show(Turn turn, LinkedLine line) {
+        turn.put(V_MSISDN, line.msisdn());
         showOverview(turn, "", false);
     }
 

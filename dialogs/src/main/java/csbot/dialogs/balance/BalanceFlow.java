@@ -1,6 +1,7 @@
 package csbot.dialogs.balance;
 
 import csbot.backend.AccountBackend;
+import csbot.dialogs.lines.LinePick;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
 import csbot.dialogs.engine.FlowMachine;
@@ -11,8 +12,6 @@ import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.lines.LineBalance;
 import csbot.dialogs.lines.LineCard;
-import csbot.dialogs.link.LinkFlow;
-import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +44,6 @@ public final class BalanceFlow implements Flow {
     private static final String ROUTE = "ROUTE";
     private static final String TOP_UP = "TOP_UP";
 
-    private static final String NO_LINES = "noLines";
-    private static final String ONE = "one";
     private static final String VAR_LINE = "line";
 
     private final AccountBackend backend;
@@ -87,12 +84,12 @@ public final class BalanceFlow implements Flow {
             b.configureTransitions()
                     .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
                     .withChoice().source(ROUTE)
-                    .first(DONE, outcome(NO_LINES))
-                    .then(SHOWN, outcome(ONE))
+                    .first(DONE, outcome(LinePick.NO_LINES))
+                    .then(SHOWN, outcome(LinePick.ONE))
                     .last(PICK, act(this::askWhichLine)).and()
 
-                    .withExternal().source(PICK).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
-                    .withExternal().source(SHOWN).target(SHOWN).event("pick").guard(when(this::pickable)).action(act(this::showPicked)).and()
+                    .withExternal().source(PICK).target(SHOWN).event(LinePick.EVENT).guard(when(LinePick::pickable)).action(act(this::showPicked)).and()
+                    .withExternal().source(SHOWN).target(SHOWN).event(LinePick.EVENT).guard(when(LinePick::pickable)).action(act(this::showPicked)).and()
                     .withExternal().source(SHOWN).target(SHOWN).event("refresh").action(act(this::refresh)).and()
                     .withExternal().source(SHOWN).target(PICK).event("lines").action(act(this::askWhichLine)).and()
                     .withExternal().source(SHOWN).target(TOP_UP).event("topup").and()
@@ -108,30 +105,11 @@ public final class BalanceFlow implements Flow {
     // ---- steps
 
     private void route(Turn turn) {
-        List<LinkedLine> lines = turn.profile().lines();
-        if (lines.isEmpty()) {
-            turn.say(turn.t("noLines"));
-            turn.continueWith(LinkFlow.ID, Map.of(LinkFlow.RETURN_TO, ID));
-            turn.outcome(NO_LINES);
-        } else if (lines.size() == 1) {
-            show(turn, 0);
-            turn.outcome(ONE);
-        }
+        LinePick.route(turn, ID, VAR_LINE, this::show);
     }
 
     private void askWhichLine(Turn turn) {
-        List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
-        List<LinkedLine> lines = turn.profile().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(List.of(turn.button("📱 " + PhoneNumbers.mask(lines.get(i).msisdn()), "pick", Integer.toString(i))));
-        }
-        rows.add(List.of(turn.button(turn.t("button.back"), "back")));
-        turn.reply(turn.t("pick"), Keyboard.Inline.of(rows));
-    }
-
-    /** A pick button names a line by its position in the user's own list: it cannot name anybody else's line. */
-    private boolean pickable(Turn turn) {
-        return turn.profile().line(turn.argIndex()).isPresent();
+        LinePick.ask(turn, turn.button(turn.t("button.back"), "back"));
     }
 
     private void showPicked(Turn turn) {

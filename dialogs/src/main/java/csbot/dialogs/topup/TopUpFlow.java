@@ -7,10 +7,10 @@ import csbot.backend.PaymentMethodType;
 import csbot.backend.SavedPaymentMethod;
 import csbot.backend.TopUpOptions;
 import csbot.backend.TopUpPlan;
+import csbot.dialogs.lines.LinePick;
 import csbot.dialogs.engine.Events;
 import csbot.dialogs.engine.Flow;
 import csbot.dialogs.engine.FlowMachine;
-import csbot.dialogs.engine.LinkedLine;
 import csbot.dialogs.engine.MenuEntry;
 import csbot.dialogs.engine.NonceSource;
 import csbot.dialogs.engine.Turn;
@@ -18,7 +18,6 @@ import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.i18n.Texts;
 import csbot.dialogs.io.Keyboard;
 import csbot.dialogs.io.Outbound;
-import csbot.dialogs.link.LinkFlow;
 import csbot.dialogs.validate.AmountRules;
 import csbot.dialogs.validate.PhoneNumbers;
 import org.springframework.statemachine.StateMachine;
@@ -29,7 +28,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,8 +60,6 @@ public final class TopUpFlow implements Flow {
     private static final String TYPED = "TYPED";
     private static final String PAYING = "PAYING";
 
-    private static final String NO_LINES = "noLines";
-    private static final String ONE = "one";
     private static final String OK = "ok";
     private static final String END = "end";
 
@@ -114,10 +110,10 @@ public final class TopUpFlow implements Flow {
             b.configureTransitions()
                     .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
                     .withChoice().source(ROUTE)
-                    .first(DONE, outcome(NO_LINES))
-                    .then(AMOUNT, outcome(ONE))
+                    .first(DONE, outcome(LinePick.NO_LINES))
+                    .then(AMOUNT, outcome(LinePick.ONE))
                     .last(PICK_LINE, act(this::askWhichLine)).and()
-                    .withExternal().source(PICK_LINE).target(AMOUNT).event("pick").guard(when(this::pickable))
+                    .withExternal().source(PICK_LINE).target(AMOUNT).event(LinePick.EVENT).guard(when(LinePick::pickable))
                     .action(act(this::pickLine)).and()
 
                     .withExternal().source(AMOUNT).target(METHOD).event("preset").guard(when(this::validPreset))
@@ -148,34 +144,16 @@ public final class TopUpFlow implements Flow {
     // ---- which line
 
     private void route(Turn turn) {
-        List<LinkedLine> lines = turn.profile().lines();
-        int given = turn.intVar(VAR_LINE_INDEX, -1);
-        if (lines.isEmpty()) {
-            turn.say(turn.t("noLines"));
-            turn.continueWith(LinkFlow.ID, Map.of(LinkFlow.RETURN_TO, ID));
-            turn.outcome(NO_LINES);
-        } else if (given >= 0 && given < lines.size() || lines.size() == 1) {
-            selectLine(turn, lines.get(Math.max(given, 0)).msisdn());
-            turn.outcome(ONE);
-        }
+        LinePick.route(turn, ID, VAR_LINE_INDEX,
+                (t, line) -> selectLine(t, t.profile().line(line).orElseThrow().msisdn()));
     }
 
     private void askWhichLine(Turn turn) {
-        List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
-        List<LinkedLine> lines = turn.profile().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(List.of(turn.button("📱 " + PhoneNumbers.mask(lines.get(i).msisdn()), "pick", Integer.toString(i))));
-        }
-        rows.add(List.of(cancelButton(turn)));
-        turn.reply(turn.t("pick"), Keyboard.Inline.of(rows));
-    }
-
-    private boolean pickable(Turn turn) {
-        return turn.profile().line(turn.argIndex()).isPresent();
+        LinePick.ask(turn, cancelButton(turn));
     }
 
     private void pickLine(Turn turn) {
-        selectLine(turn, turn.profile().line(turn.argIndex()).orElseThrow().msisdn());
+        selectLine(turn, LinePick.picked(turn).msisdn());
     }
 
     /** Reads the line's options once and keeps what the next steps need. */

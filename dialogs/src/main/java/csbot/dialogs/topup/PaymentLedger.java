@@ -3,6 +3,7 @@ package csbot.dialogs.topup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import csbot.dialogs.store.DueSchedule;
 import csbot.dialogs.store.KeySpace;
 import csbot.dialogs.store.LuaScript;
 import io.lettuce.core.ScriptOutputType;
@@ -34,15 +35,6 @@ public final class PaymentLedger {
             end
             return 0
             """, ScriptOutputType.INTEGER);
-
-    /** Takes due entries and pushes each one's due time past a lease, so no other instance takes it meanwhile. */
-    private static final LuaScript CLAIM = new LuaScript("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
-            for _, member in ipairs(due) do
-              redis.call('ZADD', KEYS[1], ARGV[2], member)
-            end
-            return due
-            """, ScriptOutputType.MULTI);
 
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
@@ -90,10 +82,7 @@ public final class PaymentLedger {
 
     /** Up to {@code max} payments due by {@code now}, each leased for {@code lease} to the caller. */
     public List<String> claimDue(Instant now, Duration lease, int max) {
-        List<Object> due = CLAIM.run(redis, new String[]{keys.global("payments:due")},
-                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()),
-                Integer.toString(max));
-        return due.stream().map(String.class::cast).toList();
+        return DueSchedule.claim(redis, keys.global("payments:due"), now, lease, max);
     }
 
     private String key(String paymentKey) {

@@ -1,0 +1,167 @@
+package csbot.bot.desk;
+
+import csbot.bot.testing.AgentsGroup;
+import csbot.bot.testing.AgentsGroup.Agent;
+import csbot.bot.testing.Customer;
+import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.World;
+import csbot.emulator.BotMessage;
+import csbot.emulator.Topic;
+import csbot.sim.FaultPlan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static csbot.bot.testing.AgentsGroup.ticketIn;
+import static csbot.bot.testing.Journeys.linkedByContact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Handing a customer over to a person, with both parties on the fake Bot API: the customer's private chat and the
+ * agents group's ticket topic. Covers the four triggers (/agent, a keyword, three misunderstood messages, a backend
+ * failure), the context card, relay of text and a photo both ways, /note, /take, /close and the rating with its
+ * comment, and customer /cancel while waiting.
+ */
+@DisplayName("Agent desk: handover triggers, context card, relay both ways, notes, take, close, rating, cancel")
+class HandoverTest {
+
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+
+    private static World world;
+    private static AgentsGroup agents;
+    private static Agent ann;
+    private static DemoLine ukSim;
+
+    @BeforeAll
+    static void start() {
+        world = World.start();
+        agents = new AgentsGroup(world);
+        ann = agents.agent("Ann");
+        world.startBot(AgentsGroup.botProperties());
+        ukSim = world.ukSim();
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    private static String masked(DemoLine line) {
+        return "+44 •••• " + line.lastFour();
+    }
+
+    @Test
+    @DisplayName("/agent: the customer is queued, agents get a topic with the context card, and they talk both ways")
+    void byCommandWithTheWholeConversation() {
+        Customer wei = linkedByContact(world, ukSim, "en");
+        wei.says("balance");
+        wei.hears("£12.50");
+
+        wei.says("/agent");
+        BotMessage queued = wei.hears("in the queue for a person", "you are number", "in line", "agents are online now");
+        long ticket = ticketIn(queued);
+
+        Topic topic = agents.topicOf(ticket);
+        assertThat(topic.name()).isEqualTo("#" + ticket + " " + wei.user().firstName() + " " + masked(ukSim));
+        BotMessage card = topic.nextMessage();
+        assertThat(card.text()).contains("Ticket #" + ticket, "Reason: asked for a person", "Language: en",
+                "Was in: bal / SHOWN", masked(ukSim), "Active", "£12.50", "👤 balance", "🤖")
+                .doesNotContain(ukSim.msisdn());
+
+        wei.says("My data stopped working, number " + ukSim.msisdn());
+        BotMessage relayed = topic.nextMessage();
+        assertThat(relayed.text()).isEqualTo("My data stopped working, number " + ukSim.msisdn());
+        wei.user().sendPhoto(JPEG, "screenshot");
+        BotMessage photo = topic.nextMessage();
+        assertThat(photo.photo()).isEqualTo(JPEG);
+        assertThat(photo.text()).isEqualTo("screenshot");
+        wei.hearsNothingFor(Duration.ofMillis(300));
+
+        ann.says(topic, "/take");
+        wei.hears("Ann from our support team");
+        assertThat(topic.nextMessage().text()).contains("Ann took this ticket");
+
+        ann.says(topic, "/note customer sounds upset, check roaming");
+        ann.says(topic, "Please restart your phone.");
+        assertThat(wei.hears("Please restart your phone.").text())
+                .as("the note never reaches the customer").doesNotContain("upset");
+        ann.sendsPhoto(topic, JPEG, "APN settings");
+        BotMessage fromAgent = wei.nextMessage();
+        assertThat(fromAgent.photo()).isEqualTo(JPEG);
+        assertThat(fromAgent.text()).isEqualTo("APN settings");
+
+        ann.says(topic, "/close");
+        BotMessage rating = wei.hears("is closed", "#" + ticket, "How did we do?");
+        assertThat(rating.buttons()).containsExactly("1⭐", "2⭐", "3⭐", "4⭐", "5⭐");
+        assertThat(topic.nextMessage().text()).contains("Closed by Ann");
+
+        wei.tapsOn(rating, "4⭐");
+        wei.hears("Thank you for the ⭐⭐⭐⭐");
+        assertThat(topic.nextMessage().text()).contains("Rating: ⭐⭐⭐⭐ (4/5)");
+        wei.says("Quick and kind, thanks");
+        wei.hears("your comment was passed on");
+        assertThat(topic.nextMessage().text()).contains("Customer's comment: Quick and kind, thanks");
+
+        wei.says("balance");
+        wei.hears("£12.50");
+    }
+
+    @Test
+    @DisplayName("the keyword 人工 hands over in Chinese; /cancel while waiting leaves the queue and the bot is back")
+    void byKeywordThenCancel() {
+        Customer li = world.newCustomer("Li", "zh-CN");
+        li.says("我要转人工");
+        BotMessage queued = li.hears("人工客服队列");
+        long ticket = ticketIn(queued);
+        Topic topic = agents.topicOf(ticket);
+        assertThat(topic.nextMessage().text()).contains("asked for a person in words", "Language: zh-CN");
+
+        li.says("/cancel");
+        li.hears("您已退出排队");
+        assertThat(topic.nextMessage().text()).contains("The customer left");
+
+        ann.says(topic, "Hello?");
+        assertThat(topic.nextMessage().text()).as("a closed ticket sends nothing").contains("ticket is closed");
+        li.hearsNothingFor(Duration.ofMillis(300));
+        li.says("余额");
+        li.hears("绑定");
+    }
+
+    @Test
+    @DisplayName("three misunderstood messages offer a person (not forced); taking the offer opens a ticket")
+    void byThreeMisses() {
+        Customer sam = world.newCustomer("Sam", "en");
+        sam.says("blorp");
+        sam.hears("didn't understand");
+        sam.says("zzz");
+        sam.hears("didn't understand");
+        sam.says("qwerty");
+        BotMessage offer = sam.hears("Would you like to talk to a person?");
+        assertThat(offer.buttons()).containsExactly("👤 Talk to a person");
+        sam.says("blorp");
+        sam.hears("didn't understand");
+
+        sam.tapsOn(offer, "Talk to a person");
+        long ticket = ticketIn(sam.hears("in the queue for a person"));
+        assertThat(agents.topicOf(ticket).nextMessage().text())
+                .contains("the bot did not understand them several times", "👤 qwerty");
+    }
+
+    @Test
+    @DisplayName("a backend failure in a flow offers a person; the card names the flow and step")
+    void byBackendFailure() {
+        Customer wei = linkedByContact(world, ukSim, "en");
+        world.sim.faults().set(FaultPlan.errors(1.0, "/bucket"));
+        wei.says("balance");
+        BotMessage apology = wei.hears("not answering");
+        assertThat(apology.buttons()).containsExactly("👤 Talk to a person");
+        world.sim.faults().clear();
+
+        wei.tapsOn(apology, "Talk to a person");
+        long ticket = ticketIn(wei.hears("in the queue for a person"));
+        assertThat(agents.topicOf(ticket).nextMessage().text()).contains("a request failed in the account system");
+    }
+}

@@ -50,6 +50,12 @@ public final class ForumGroup {
         return chat.topics();
     }
 
+    /** Opens a topic as a member would (the bot did not make it), e.g. a chat topic next to the tickets. */
+    public Topic openTopic(String name) {
+        int threadId = chat.createTopic(name);
+        return new Topic(this, threadId, name);
+    }
+
     /** The first topic whose name contains {@code nameFragment}, waiting up to the default timeout for it. */
     public Topic topic(String nameFragment) {
         return topic(nameFragment, FakeUser.DEFAULT_TIMEOUT);

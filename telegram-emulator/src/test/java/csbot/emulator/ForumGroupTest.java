@@ -64,6 +64,12 @@ class ForumGroupTest {
         assertThat(card.text()).isEqualTo("context card");
         assertThat(card.telegram().path("is_topic_message").asBoolean()).isTrue();
         topic.expectNoMessage(Duration.ofMillis(100));
+
+        Topic chat = agents.openTopic("chit-chat");
+        assertThat(agents.topics()).containsValues("#7 Wei +44 •••• 3123", "chit-chat");
+        bot.execute(SendMessage.builder().chatId(GROUP).messageThreadId(chat.threadId()).text("hello").build());
+        assertThat(chat.nextMessage().text()).as("a topic members opened takes messages too").isEqualTo("hello");
+        topic.expectNoMessage(Duration.ZERO);
     }
 
     /** Bad input: a thread that does not exist, a topic in a chat that is no forum, an empty name. */

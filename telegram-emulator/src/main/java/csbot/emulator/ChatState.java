@@ -142,6 +142,14 @@ final class ChatState {
         return updateId;
     }
 
+    /** Like {@link #userAction}, for a member posting in a group. */
+    synchronized long memberPost(int threadId, long fromId, String fromName, String kind, String text,
+                                 LongSupplier enqueue) {
+        long updateId = enqueue.getAsLong();
+        append(new ChatEvent.MemberPost(nextSeq(), updateId, threadId, fromId, fromName, kind, text));
+        return updateId;
+    }
+
     synchronized void preCheckoutAnswered(PreCheckoutAnswer answer) {
         append(new ChatEvent.PreCheckoutAnswered(nextSeq(), answer));
     }

@@ -116,8 +116,7 @@ public final class FakeUser {
     private long actIn(Topic topic, String kind, String shown, ObjectNode content) {
         ChatState group = topic.group().chat();
         ObjectNode update = UserUpdates.message(group, from(), topic.threadId(), content);
-        return group.userAction(kind, firstName() + " in \"" + topic.name() + "\": " + shown,
-                () -> queue.enqueue(update).updateId());
+        return group.memberPost(topic.threadId(), id, firstName(), kind, shown, () -> queue.enqueue(update).updateId());
     }
 
     /**

@@ -2,6 +2,7 @@ package csbot.emulator;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A supergroup with topics enabled that the bot is in, e.g. a support team's agents group. People are added as
@@ -12,11 +13,9 @@ import java.util.Map;
 public final class ForumGroup {
 
     private final ChatState chat;
-    private final UpdateQueue queue;
 
-    ForumGroup(ChatState chat, UpdateQueue queue) {
+    ForumGroup(ChatState chat) {
         this.chat = chat;
-        this.queue = queue;
     }
 
     public long id() {
@@ -56,6 +55,12 @@ public final class ForumGroup {
         return new Topic(this, threadId, name);
     }
 
+    /** The topic with this id, if the group has it. */
+    public Optional<Topic> topic(int threadId) {
+        String name = chat.topics().get(threadId);
+        return name == null ? Optional.empty() : Optional.of(new Topic(this, threadId, name));
+    }
+
     /** The first topic whose name contains {@code nameFragment}, waiting up to the default timeout for it. */
     public Topic topic(String nameFragment) {
         return topic(nameFragment, FakeUser.DEFAULT_TIMEOUT);
@@ -77,9 +82,5 @@ public final class ForumGroup {
 
     ChatState chat() {
         return chat;
-    }
-
-    UpdateQueue queue() {
-        return queue;
     }
 }

@@ -156,7 +156,7 @@ public final class TelegramEmulator implements AutoCloseable {
      * bot in it. Its members are FakeUsers added with {@link ForumGroup#addMember}.
      */
     public ForumGroup forumGroup(long chatId, String title) {
-        return new ForumGroup(chats.forumGroup(chatId, title), queue);
+        return new ForumGroup(chats.forumGroup(chatId, title));
     }
 
     /** getChatMember: a private chat's user is its member; in a group, whoever was added, else "left". */

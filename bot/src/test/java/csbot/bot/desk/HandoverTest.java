@@ -7,7 +7,9 @@ import csbot.bot.testing.DemoLine;
 import csbot.bot.testing.World;
 import csbot.emulator.BotMessage;
 import csbot.emulator.Topic;
+import csbot.bot.testing.TopUps;
 import csbot.sim.FaultPlan;
+import csbot.sim.OutcomePlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +80,8 @@ class HandoverTest {
         BotMessage photo = topic.nextMessage();
         assertThat(photo.photo()).isEqualTo(JPEG);
         assertThat(photo.text()).isEqualTo("screenshot");
+        wei.user().sendDocument(new byte[]{'%', 'P', 'D', 'F'}, "bill.pdf", "application/pdf");
+        assertThat(topic.nextMessage().media().fileName()).as("a document too").isEqualTo("bill.pdf");
         wei.hearsNothingFor(Duration.ofMillis(300));
 
         ann.says(topic, "/take");
@@ -148,6 +152,23 @@ class HandoverTest {
         long ticket = ticketIn(sam.hears("in the queue for a person"));
         assertThat(agents.topicOf(ticket).nextMessage().text())
                 .contains("the bot did not understand them several times", "👤 qwerty");
+    }
+
+    @Test
+    @DisplayName("a declined order offers a person; the card gives the reason")
+    void byAFailedOrder() {
+        Customer wei = linkedByContact(world, ukSim, "en");
+        TopUps.confirmScreen(wei, "£10.00", "💾 Visa •••• 4242");
+        world.sim.topUpOutcomes().set(OutcomePlan.fail("declined").paidWith("savedMethod").times(1));
+        wei.taps("✅ Confirm and pay");
+        wei.hears("💳 Charging Visa •••• 4242");
+        BotMessage declined = wei.hears(Duration.ofSeconds(15), "The charge did not go through");
+        assertThat(declined.buttons()).containsExactly("👤 Talk to a person");
+
+        wei.tapsOn(declined, "Talk to a person");
+        long ticket = ticketIn(wei.hears("in the queue for a person"));
+        assertThat(agents.topicOf(ticket).nextMessage().text()).contains("an order or payment failed",
+                "The charge did not go through");
     }
 
     @Test

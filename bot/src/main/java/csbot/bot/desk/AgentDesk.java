@@ -111,14 +111,14 @@ public final class AgentDesk implements Handover {
         if (inbound instanceof Inbound.Button button && button.data().startsWith(RATE_PREFIX)) {
             return turned(conversation, rate(button, lang));
         }
-        Optional<Ticket> open = tickets.openFor(chatId);
-        if (open.isEmpty()) {
-            if (inbound instanceof Inbound.Text text && tickets.awaitsComment(chatId)) {
-                return turned(conversation, comment(chatId, text.text(), lang));
-            }
+        Tickets.Standing standing = tickets.standing(chatId);
+        if (standing instanceof Tickets.AwaitingComment && inbound instanceof Inbound.Text text) {
+            return turned(conversation, comment(chatId, text.text(), lang));
+        }
+        if (!(standing instanceof Tickets.InTicket open)) {
             return Optional.empty();
         }
-        Ticket ticket = open.get();
+        Ticket ticket = open.ticket();
         if (inbound instanceof Inbound.Command command && command.name().equals("cancel")) {
             return turned(conversation, leave(ticket, lang));
         }

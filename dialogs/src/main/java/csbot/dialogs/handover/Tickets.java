@@ -25,6 +25,7 @@ import java.util.function.UnaryOperator;
  *   <li>{@code {desk}:topics} — tickets whose forum topic is still to be opened</li>
  *   <li>{@code {desk}:held:<n>} — customer messages that came before the topic, copied in once it exists</li>
  *   <li>{@code {desk}:transcript:<n>} — the masked transcript</li>
+ *   <li>{@code {desk}:comment:<chat>} — the rated ticket whose comment the chat's next message is</li>
  * </ul>
  * Every change is a compare-and-set on the ticket's version, so when two instances (or an agent and a timeout) race,
  * exactly one change is made, and only its maker tells anyone.
@@ -94,6 +95,22 @@ public final class Tickets {
     public record Opened(Ticket ticket, boolean isNew) {
     }
 
+    /** Where a customer's chat stands with the desk, read in one round trip on each of their updates. */
+    public sealed interface Standing {
+    }
+
+    /** Nothing to do with the desk: the bot answers. */
+    public record NoTicket() implements Standing {
+    }
+
+    /** A ticket is open: the desk takes the message. */
+    public record InTicket(Ticket ticket) implements Standing {
+    }
+
+    /** A closed ticket was rated and its comment may come now. */
+    public record AwaitingComment() implements Standing {
+    }
+
     /** The result of a change: stored, or why not. */
     public enum Saved { STORED, CHANGED_MEANWHILE, CHAT_HAS_ANOTHER }
 
@@ -133,6 +150,19 @@ public final class Tickets {
 
     public Optional<Ticket> find(long number) {
         return Ticket.fromHash(redis.hgetall(ticketKey(number)));
+    }
+
+    /** The chat's open ticket, or the comment awaited: both keys in one MGET (they share the {desk} slot). */
+    public Standing standing(long chatId) {
+        List<String> values = redis.mget(chatKey(chatId), commentKey(chatId)).stream()
+                .map(value -> value.getValueOrElse(null)).toList();
+        if (values.get(0) != null) {
+            Optional<Ticket> open = find(Long.parseLong(values.get(0))).filter(Ticket::isOpen);
+            if (open.isPresent()) {
+                return new InTicket(open.get());
+            }
+        }
+        return values.get(1) != null ? new AwaitingComment() : new NoTicket();
     }
 
     /** The chat's open ticket. */
@@ -223,9 +253,10 @@ public final class Tickets {
         return DueSchedule.claim(redis, key("topics"), now, lease, max).stream().map(Long::parseLong).toList();
     }
 
-    /** A ticket that needs no topic any more (closed before one was opened). */
+    /** A ticket that needs no topic any more (closed before one was opened): what was held for it goes too. */
     public void noTopicNeeded(long number) {
         redis.zrem(key("topics"), Long.toString(number));
+        redis.del(key("held:" + number));
     }
 
     /** Open tickets due to be looked at, each leased to the caller. */
@@ -245,17 +276,13 @@ public final class Tickets {
 
     /** Notes which ticket the chat's next plain message comments on, for {@code window}. */
     public void awaitComment(long chatId, long number, Duration window) {
-        redis.psetex(keys.chatKey(chatId, "desk-comment"), window.toMillis(), Long.toString(number));
+        redis.psetex(commentKey(chatId), window.toMillis(), Long.toString(number));
     }
 
     /** The ticket the chat's message comments on, once: the wait ends with it. */
     public Optional<Long> takeCommentWait(long chatId) {
-        String number = redis.getdel(keys.chatKey(chatId, "desk-comment"));
+        String number = redis.getdel(commentKey(chatId));
         return number == null ? Optional.empty() : Optional.of(Long.parseLong(number));
-    }
-
-    public boolean awaitsComment(long chatId) {
-        return redis.exists(keys.chatKey(chatId, "desk-comment")) == 1;
     }
 
     private String ticketKey(long number) {
@@ -264,6 +291,10 @@ public final class Tickets {
 
     private String transcriptKey(long number) {
         return key("transcript:" + number);
+    }
+
+    private String commentKey(long chatId) {
+        return key("comment:" + chatId);
     }
 
     private String chatKey(long chatId) {

@@ -183,7 +183,7 @@ public final class AgentDesk implements Handover {
         return out;
     }
 
-    String whereTheyStand(Ticket ticket, Lang lang) {
+    private String whereTheyStand(Ticket ticket, Lang lang) {
         return ticket.status() == Ticket.Status.ASSIGNED
                 ? TEXTS.get(lang, "queue.talking", "agent", ticket.agentName(), "ticket", ticket.number())
                 : TEXTS.get(lang, "queue.again", "ticket", ticket.number(), "position",

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers what the dialogs want said, keeping to Telegram's flood limits: per chat (about one message a second,
- * small bursts allowed) and over all chats. Each chat has its own queue, delivered in order; a {@code 429} pauses all
+ * small bursts allowed; a group — negative chat id, e.g. the agents group — 20 a minute) and over all chats. Each chat has its own queue, delivered in order; a {@code 429} pauses all
  * sending for its {@code retry_after}; passing failures are retried with backoff; an edit of a message that is gone
  * becomes a new message. Nothing is dropped without an error in the log and a count in the metrics.
  * Waiting never holds a thread: a chat whose turn has not come is rescheduled.

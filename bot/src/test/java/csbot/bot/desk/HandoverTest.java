@@ -155,6 +155,50 @@ class HandoverTest {
     }
 
     @Test
+    @DisplayName("canned replies in the customer's language, /lines, /reopen; bad input: an unknown canned reply, an"
+            + " unknown command, a second rating tap")
+    void agentCommands() {
+        Customer mei = linkedByContact(world, world.hkEsim(), "zh-CN");
+        mei.says("/agent");
+        long ticket = ticketIn(mei.hears("人工客服队列"));
+        Topic topic = agents.topicOf(ticket);
+        topic.nextMessage();
+
+        ann.says(topic, "/reply no_such_answer");
+        assertThat(topic.nextMessage().text()).contains("No canned reply \"no_such_answer\"", "esim_check",
+                "keep_number", "topup_howto");
+        mei.hearsNothingFor(Duration.ofMillis(300));
+        ann.says(topic, "/reply topup_howto");
+        mei.hears("客服 Ann 已接入");
+        mei.hears("💳 充值方法");
+        assertThat(topic.nextMessage().text()).contains("Ann took this ticket");
+        assertThat(topic.nextMessage().text()).contains("Canned reply \"topup_howto\" sent");
+
+        ann.says(topic, "/lines");
+        assertThat(topic.nextMessage().text()).contains("Lines now", "+852 •••• 4567", "HK$8.00");
+        ann.says(topic, "/frobnicate");
+        assertThat(topic.nextMessage().text()).contains("Commands here: /take");
+
+        ann.says(topic, "/close");
+        BotMessage rating = mei.hears("请为我们的服务打分");
+        topic.nextMessage();
+        mei.tapsOn(rating, "5⭐");
+        mei.hears("感谢您的评分 ⭐⭐⭐⭐⭐");
+        assertThat(topic.nextMessage().text()).contains("(5/5)");
+        mei.sendsCallbackData(rating, "desk:rate:" + ticket + ":1");
+        assertThat(mei.toast().text()).as("rated once").contains("该评价已关闭");
+        mei.sendsCallbackData(rating, "desk:rate:999999:5");
+        assertThat(mei.toast().text()).as("someone else's or no ticket").contains("该评价已关闭");
+        topic.expectNoMessage(Duration.ofMillis(300));
+
+        ann.says(topic, "/reopen");
+        mei.hears("Ann 重新打开了对话", "#" + ticket);
+        assertThat(topic.nextMessage().text()).contains("Reopened by Ann");
+        mei.says("还有一个问题");
+        assertThat(topic.nextMessage().text()).isEqualTo("还有一个问题");
+    }
+
+    @Test
     @DisplayName("a declined order offers a person; the card gives the reason")
     void byAFailedOrder() {
         Customer wei = linkedByContact(world, ukSim, "en");

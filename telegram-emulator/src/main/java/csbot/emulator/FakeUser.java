@@ -101,6 +101,18 @@ public final class FakeUser {
         return act("document", "📄 " + fileName, UserUpdates.document(file));
     }
 
+    /** Records a voice message of {@code seconds} (OGG/Opus as Telegram clients send). */
+    public long sendVoice(byte[] audio, int seconds) {
+        MediaFile file = files.store("voice", new UploadedFile("voice.ogg", "audio/ogg", audio));
+        return act("voice", "🎤 voice " + seconds + " s", UserUpdates.voice(file, seconds));
+    }
+
+    /** Sends a sticker showing {@code emoji}. */
+    public long sendSticker(String emoji) {
+        MediaFile file = files.store("sticker", new UploadedFile("sticker.webp", "image/webp", new byte[]{'R', 'I', 'F', 'F'}));
+        return act("sticker", "sticker " + emoji, UserUpdates.sticker(file, emoji));
+    }
+
     // ---- in a group with topics ----
 
     /** Posts a text in a forum topic, as a member of its group (or as anyone: see {@link ForumGroup}). */

@@ -42,6 +42,19 @@ final class UserUpdates {
         return wrap("message", message);
     }
 
+    static ObjectNode voice(MediaFile file, int seconds) {
+        ObjectNode voice = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                .put("duration", seconds).put("mime_type", "audio/ogg").put("file_size", file.size());
+        return (ObjectNode) Json.object().set("voice", voice);
+    }
+
+    static ObjectNode sticker(MediaFile file, String emoji) {
+        ObjectNode sticker = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
+                .put("is_video", false).put("emoji", emoji).put("file_size", file.size());
+        return (ObjectNode) Json.object().set("sticker", sticker);
+    }
+
     static ObjectNode document(MediaFile file) {
         ObjectNode document = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
                 .put("file_size", file.size()).put("file_name", file.fileName());

@@ -3,6 +3,7 @@ package csbot.bot.desk;
 import csbot.bot.testing.AgentsGroup;
 import csbot.bot.testing.AgentsGroup.Agent;
 import csbot.bot.testing.Customer;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.emulator.BotMessage;
 import csbot.emulator.FakeUser;
@@ -46,6 +47,7 @@ class DeskHoursAndTimeoutsTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         agents = new AgentsGroup(world);
         ann = agents.agent("Ann");

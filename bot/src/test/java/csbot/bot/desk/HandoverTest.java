@@ -4,6 +4,7 @@ import csbot.bot.testing.AgentsGroup;
 import csbot.bot.testing.AgentsGroup.Agent;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.emulator.BotMessage;
 import csbot.emulator.Topic;
@@ -39,6 +40,7 @@ class HandoverTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         agents = new AgentsGroup(world);
         ann = agents.agent("Ann");
@@ -82,6 +84,10 @@ class HandoverTest {
         assertThat(photo.text()).isEqualTo("screenshot");
         wei.user().sendDocument(new byte[]{'%', 'P', 'D', 'F'}, "bill.pdf", "application/pdf");
         assertThat(topic.nextMessage().media().fileName()).as("a document too").isEqualTo("bill.pdf");
+        wei.user().sendVoice(new byte[]{'O', 'g', 'g', 'S'}, 3);
+        assertThat(topic.nextMessage().telegram().path("voice").path("duration").asInt()).as("a voice message").isEqualTo(3);
+        wei.user().sendSticker("👍");
+        assertThat(topic.nextMessage().telegram().path("sticker").path("emoji").asText()).as("a sticker").isEqualTo("👍");
         wei.hearsNothingFor(Duration.ofMillis(300));
 
         ann.says(topic, "/take");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import csbot.bot.testing.AgentsGroup;
 import csbot.bot.testing.AgentsGroup.Agent;
 import csbot.bot.testing.Customer;
+import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.bot.transport.WebhookController;
 import csbot.emulator.BotMessage;
@@ -51,6 +52,7 @@ class TwoInstancesDeskTest {
 
     @BeforeAll
     static void start() {
+        WarmUp.once();
         world = World.start();
         agents = new AgentsGroup(world);
         ann = agents.agent("Ann");

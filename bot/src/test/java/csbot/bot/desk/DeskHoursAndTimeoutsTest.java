@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Agent desk: outside business hours, waiting reminder, agent silence, strangers ignored, transcript export")
 class DeskHoursAndTimeoutsTest {
 
-    private static final Duration REMINDER = Duration.ofSeconds(2);
+    /** Long enough that the other tests' tickets are taken or done before their reminder. */
+    private static final Duration REMINDER = Duration.ofSeconds(5);
     private static final Duration SILENCE = Duration.ofSeconds(2);
 
     private static World world;

@@ -42,8 +42,8 @@ class DeskConfig {
 
     @Bean
     TopicOpener topicOpener(Tickets tickets, Sender sender, LinesReport lines, DeskProperties properties,
-                            Clock clock) {
-        return new TopicOpener(tickets, sender, lines, properties, clock);
+                            ObjectProvider<DialogEngine> engine, Clock clock) {
+        return new TopicOpener(tickets, sender, lines, properties, engine, clock);
     }
 
     @Bean

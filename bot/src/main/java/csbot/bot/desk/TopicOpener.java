@@ -1,12 +1,14 @@
 package csbot.bot.desk;
 
 import csbot.bot.send.Sender;
+import csbot.dialogs.engine.DialogEngine;
 import csbot.dialogs.handover.Ticket;
 import csbot.dialogs.handover.Tickets;
 import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.io.Outbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 
@@ -36,6 +38,7 @@ final class TopicOpener implements AutoCloseable {
     private final LinesReport lines;
     private final DeskProperties properties;
     private final Lang agentLang;
+    private final ObjectProvider<DialogEngine> engine;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "desk-topics");
@@ -43,8 +46,10 @@ final class TopicOpener implements AutoCloseable {
         return thread;
     });
 
-    TopicOpener(Tickets tickets, Sender sender, LinesReport lines, DeskProperties properties, Clock clock) {
+    TopicOpener(Tickets tickets, Sender sender, LinesReport lines, DeskProperties properties,
+                ObjectProvider<DialogEngine> engine, Clock clock) {
         this.tickets = tickets;
+        this.engine = engine;
         this.sender = sender;
         this.lines = lines;
         this.properties = properties;
@@ -110,7 +115,7 @@ final class TopicOpener implements AutoCloseable {
 
     String card(Ticket ticket) {
         String flow = ticket.lastFlow().isEmpty() ? AgentDesk.TEXTS.get(agentLang, "card.noFlow")
-                : ticket.lastFlow() + " / " + ticket.lastStep();
+                : flowLabel(ticket.lastFlow()) + " / " + ticket.lastStep();
         return AgentDesk.TEXTS.get(agentLang, "card",
                 "ticket", ticket.number(),
                 "name", ticket.firstName(),
@@ -119,6 +124,12 @@ final class TopicOpener implements AutoCloseable {
                 "flow", flow,
                 "lines", lines.of(ticket.chatId(), agentLang),
                 "history", lines.lastMessages(ticket.chatId(), agentLang));
+    }
+
+    /** The flow as customers see it in the menu ("💰 Balance"), else its id. */
+    private String flowLabel(String flowId) {
+        return engine.getObject().flows().stream().filter(f -> f.id().equals(flowId) && f.texts().has("menu.label"))
+                .findFirst().map(f -> f.texts().get(agentLang, "menu.label")).orElse(flowId);
     }
 
     @Override

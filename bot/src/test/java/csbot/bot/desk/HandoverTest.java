@@ -72,7 +72,7 @@ class HandoverTest {
         assertThat(topic.name()).isEqualTo("#" + ticket + " " + wei.user().firstName() + " " + masked(ukSim));
         BotMessage card = topic.nextMessage();
         assertThat(card.text()).contains("Ticket #" + ticket, "Reason: asked for a person", "Language: en",
-                "Was in: bal / SHOWN", masked(ukSim), "Active", "£12.50", "👤 balance", "🤖")
+                "Was in: 💰 Balance / SHOWN", masked(ukSim), "Active", "£12.50", "👤 balance", "🤖")
                 .doesNotContain(ukSim.msisdn());
 
         wei.says("My data stopped working, number " + ukSim.msisdn());

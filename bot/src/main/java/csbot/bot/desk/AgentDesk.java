@@ -50,10 +50,12 @@ public final class AgentDesk implements Handover {
     private final TopicOpener opener;
     private final AgentTopic agents;
     private final ObjectProvider<DialogEngine> engine;
+    private final DeskMetrics metrics;
     private final Clock clock;
 
     AgentDesk(Tickets tickets, ChatHistory history, DeskProperties properties, TopicOpener opener, AgentTopic agents,
-              ObjectProvider<DialogEngine> engine, Clock clock) {
+              ObjectProvider<DialogEngine> engine, DeskMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.tickets = tickets;
         this.history = history;
         this.properties = properties;
@@ -88,6 +90,7 @@ public final class AgentDesk implements Handover {
             return List.of(say(chatId, whereTheyStand(ticket, lang)));
         }
         log.info("chat {}: ticket #{} opened ({})", chatId, ticket.number(), reason);
+        metrics.opened(reason);
         tickets.record(ticket.number(), now, "bot", "handover: " + reason.name());
         opener.soon();
         String text = hours.isOpen(now)
@@ -173,6 +176,7 @@ public final class AgentDesk implements Handover {
             return out; // an agent closed it at the same moment: their message says so
         }
         log.info("chat {}: left ticket #{}", chatId, ticket.number());
+        metrics.ended("customer");
         tickets.record(ticket.number(), clock.instant(), "customer", "/cancel");
         out.add(new Outbound.Say(chatId, TEXTS.get(lang, wasTaken ? "ended.by.customer" : "left.queue"),
                 engine.getObject().menu().replyKeyboard(lang)));
@@ -208,6 +212,7 @@ public final class AgentDesk implements Handover {
                     false));
         }
         Ticket ticket = rated.get();
+        metrics.rated(ticket.rating());
         tickets.record(ticket.number(), clock.instant(), "customer", "rating " + ticket.rating());
         tickets.awaitComment(chatId, ticket.number(), properties.commentWindow());
         List<Outbound> out = new ArrayList<>();

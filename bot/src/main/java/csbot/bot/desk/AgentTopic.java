@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,12 @@ final class AgentTopic {
     private final LinesReport lines;
     private final DeskProperties properties;
     private final Lang agentLang;
+    private final DeskMetrics metrics;
     private final Clock clock;
 
-    AgentTopic(Tickets tickets, AgentMembership members, LinesReport lines, DeskProperties properties, Clock clock) {
+    AgentTopic(Tickets tickets, AgentMembership members, LinesReport lines, DeskProperties properties,
+               DeskMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.tickets = tickets;
         this.members = members;
         this.lines = lines;
@@ -92,6 +96,7 @@ final class AgentTopic {
 
     private List<Outbound> taken(Ticket ticket) {
         log.info("ticket #{} taken by agent {}", ticket.number(), ticket.agentId());
+        metrics.taken(Duration.ofMillis(Math.max(0, ticket.lastAgentAt() - ticket.createdAt())));
         tickets.record(ticket.number(), clock.instant(), "bot", "taken by " + ticket.agentName());
         Lang lang = Lang.fromTag(ticket.lang());
         return List.of(
@@ -109,6 +114,7 @@ final class AgentTopic {
         Ticket done = closed.get();
         String name = done.agentName().isEmpty() ? agent.firstName() : done.agentName();
         log.info("ticket #{} closed by agent {}", done.number(), agent.userId());
+        metrics.ended("agent");
         tickets.record(done.number(), clock.instant(), "bot", "closed by " + agent.firstName());
         Lang lang = Lang.fromTag(done.lang());
         return List.of(

@@ -8,6 +8,7 @@ import csbot.dialogs.handover.Tickets;
 import csbot.dialogs.store.ChatStore;
 import csbot.dialogs.store.KeySpace;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,11 @@ class DeskConfig {
     }
 
     @Bean
+    DeskMetrics deskMetrics(MeterRegistry registry, Tickets tickets) {
+        return new DeskMetrics(registry, tickets);
+    }
+
+    @Bean
     LinesReport linesReport(ChatStore store, AccountBackend backend, ChatHistory history, Clock clock) {
         return new LinesReport(store, backend, history, clock);
     }
@@ -47,9 +53,9 @@ class DeskConfig {
     }
 
     @Bean
-    DeskTimeouts deskTimeouts(Tickets tickets, Sender sender, DeskProperties properties, Clock clock,
-                              TopicOpener opener, TaskScheduler scheduler) {
-        DeskTimeouts timeouts = new DeskTimeouts(tickets, sender, properties, clock);
+    DeskTimeouts deskTimeouts(Tickets tickets, Sender sender, DeskProperties properties, DeskMetrics metrics,
+                              Clock clock, TopicOpener opener, TaskScheduler scheduler) {
+        DeskTimeouts timeouts = new DeskTimeouts(tickets, sender, properties, metrics, clock);
         scheduler.scheduleWithFixedDelay(() -> {
             opener.openDue();
             timeouts.run();
@@ -59,14 +65,14 @@ class DeskConfig {
 
     @Bean
     AgentTopic agentTopic(Tickets tickets, TelegramClient telegram, LinesReport lines, DeskProperties properties,
-                          Clock clock) {
+                          DeskMetrics metrics, Clock clock) {
         return new AgentTopic(tickets, new AgentMembership(telegram, properties.agentsGroupId(), clock), lines,
-                properties, clock);
+                properties, metrics, clock);
     }
 
     @Bean
     AgentDesk agentDesk(Tickets tickets, ChatHistory history, DeskProperties properties, TopicOpener opener,
-                        AgentTopic agents, ObjectProvider<DialogEngine> engine, Clock clock) {
-        return new AgentDesk(tickets, history, properties, opener, agents, engine, clock);
+                        AgentTopic agents, ObjectProvider<DialogEngine> engine, DeskMetrics metrics, Clock clock) {
+        return new AgentDesk(tickets, history, properties, opener, agents, engine, metrics, clock);
     }
 }

@@ -30,9 +30,11 @@ final class DeskTimeouts {
     private final Sender sender;
     private final DeskProperties properties;
     private final Lang agentLang;
+    private final DeskMetrics metrics;
     private final Clock clock;
 
-    DeskTimeouts(Tickets tickets, Sender sender, DeskProperties properties, Clock clock) {
+    DeskTimeouts(Tickets tickets, Sender sender, DeskProperties properties, DeskMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.tickets = tickets;
         this.sender = sender;
         this.properties = properties;
@@ -92,6 +94,7 @@ final class DeskTimeouts {
                     AgentDesk.TEXTS.get(agentLang, "topic.ping", "minutes", minutes(properties.waitingReminderAfter()))));
         }
         log.info("ticket #{}: still waiting, customer reminded", ticket.number());
+        metrics.reminded();
         sender.send(out);
     }
 
@@ -112,6 +115,7 @@ final class DeskTimeouts {
                             minutes(properties.agentSilenceTimeout()))));
         }
         log.info("ticket #{}: agent silent, back to the bot", ticket.number());
+        metrics.ended("agent_silent");
         sender.send(out);
     }
 

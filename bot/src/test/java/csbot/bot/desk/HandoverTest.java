@@ -11,10 +11,12 @@ import csbot.emulator.Topic;
 import csbot.bot.testing.TopUps;
 import csbot.sim.FaultPlan;
 import csbot.sim.OutcomePlan;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 
@@ -37,6 +39,7 @@ class HandoverTest {
     private static AgentsGroup agents;
     private static Agent ann;
     private static DemoLine ukSim;
+    private static ConfigurableApplicationContext bot;
 
     @BeforeAll
     static void start() {
@@ -44,7 +47,7 @@ class HandoverTest {
         world = World.start();
         agents = new AgentsGroup(world);
         ann = agents.agent("Ann");
-        world.startBot(AgentsGroup.botProperties());
+        bot = world.startBot(AgentsGroup.botProperties());
         ukSim = world.ukSim();
     }
 
@@ -117,6 +120,14 @@ class HandoverTest {
 
         wei.says("balance");
         wei.hears("£12.50");
+
+        MeterRegistry metrics = bot.getBean(MeterRegistry.class);
+        assertThat(metrics.counter("csbot.desk.tickets", "event", "opened", "reason", "asked").count()).isPositive();
+        assertThat(metrics.counter("csbot.desk.tickets", "event", "taken", "reason", "").count()).isPositive();
+        assertThat(metrics.counter("csbot.desk.tickets", "event", "closed_agent", "reason", "").count()).isPositive();
+        assertThat(metrics.summary("csbot.desk.rating").count()).isPositive();
+        assertThat(metrics.timer("csbot.desk.wait").count()).isPositive();
+        assertThat(metrics.get("csbot.desk.waiting").gauge().value()).isNotNegative();
     }
 
     @Test

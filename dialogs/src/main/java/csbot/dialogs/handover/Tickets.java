@@ -176,6 +176,11 @@ public final class Tickets {
         return number == null ? Optional.empty() : find(Long.parseLong(number));
     }
 
+    /** How many tickets wait for an agent now. */
+    public long waitingCount() {
+        return redis.zcard(key("waiting"));
+    }
+
     /** 1 for the next ticket to be taken; 0 when the ticket is not waiting. */
     public long position(long number) {
         Long rank = redis.zrank(key("waiting"), Long.toString(number));

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ChatEvent.UserAction.class, name = "user"),
         @JsonSubTypes.Type(value = ChatEvent.PreCheckoutAnswered.class, name = "preCheckoutAnswer"),
         @JsonSubTypes.Type(value = ChatEvent.PaymentMade.class, name = "payment"),
-        @JsonSubTypes.Type(value = ChatEvent.PaymentRefunded.class, name = "refund")})
+        @JsonSubTypes.Type(value = ChatEvent.PaymentRefunded.class, name = "refund"),
+        @JsonSubTypes.Type(value = ChatEvent.MemberPost.class, name = "memberPost")})
 public sealed interface ChatEvent {
 
     long seq();
@@ -48,5 +49,13 @@ public sealed interface ChatEvent {
 
     /** Telegram refunded a charge and told the bot with a refunded_payment message, update {@code updateId}. */
     record PaymentRefunded(long seq, long updateId, Refund refund) implements ChatEvent {
+    }
+
+    /**
+     * A member of a group posted in it (in forum topic {@code threadId}, 0 for none), which became update
+     * {@code updateId}; {@code kind} and {@code text} as for {@link UserAction}.
+     */
+    record MemberPost(long seq, long updateId, int threadId, long fromId, String fromName, String kind, String text)
+            implements ChatEvent {
     }
 }

@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code POST pay}: the user pays an invoice message, as {@link FakeUser#pay}; the answer is the
  *       {@link PaymentResult};</li>
  *   <li>{@code GET events?chat=&after=&timeout=}: long poll of the chat's events after a sequence number;</li>
- *   <li>{@code GET file/<file_id>}: a photo or document shown in the chat.</li>
+ *   <li>{@code GET file/<file_id>}: a photo or document shown in the chat;</li>
+ *   <li>{@code GET topics?chat=}: a forum group's topics, {@code [{threadId, name}]};</li>
+ *   <li>{@code POST topic}: the user posts {@code text} in topic {@code thread} of group {@code chat} (the agents group
+ *       of the demo: one person plays the agent next to the customer).</li>
  * </ul>
  */
 final class ChatPageApi implements HttpHandler {
@@ -44,6 +47,13 @@ final class ChatPageApi implements HttpHandler {
         actions.put("contact", (user, body) -> updateId(user.shareContact(required(body, "phoneNumber"))));
         actions.put("button", (user, body) -> updateId(
                 user.sendCallbackData(body.path("messageId").asInt(), required(body, "callbackData"))));
+        actions.put("topic", (user, body) -> {
+            ChatState group = chats.find(body.path("chat").asLong())
+                    .orElseThrow(() -> new IllegalArgumentException("no such group"));
+            Topic topic = new ForumGroup(group).topic(body.path("thread").asInt())
+                    .orElseThrow(() -> new IllegalArgumentException("no such topic"));
+            return updateId(user.postIn(topic, required(body, "text")));
+        });
         // Answers once the payment is over: up to the pre-checkout timeout (10 s) if the bot is slow.
         actions.put("pay", (user, body) -> Json.MAPPER.valueToTree(user.pay(body.path("messageId").asInt())));
     }
@@ -70,6 +80,8 @@ final class ChatPageApi implements HttpHandler {
             Exchanges.sendJson(exchange, 200, settings());
         } else if (verb.equals("GET") && route.equals("events")) {
             Exchanges.sendJson(exchange, 200, events(Exchanges.formFields(exchange.getRequestURI().getRawQuery())));
+        } else if (verb.equals("GET") && route.equals("topics")) {
+            Exchanges.sendJson(exchange, 200, topics(Exchanges.formFields(exchange.getRequestURI().getRawQuery())));
         } else if (verb.equals("GET") && route.startsWith("file/")) {
             sendFile(exchange, route.substring("file/".length()));
         } else if (verb.equals("POST") && actions.containsKey(route)) {
@@ -100,6 +112,15 @@ final class ChatPageApi implements HttpHandler {
         ArrayNode list = answer.putArray("events");
         // One by one: Jackson adds the "type" only where the static type is ChatEvent, not in a List<?>.
         events.forEach(event -> list.add(Json.MAPPER.<JsonNode>valueToTree(event)));
+        return answer;
+    }
+
+    private ObjectNode topics(Map<String, String> query) {
+        ObjectNode answer = Json.object();
+        ArrayNode list = answer.putArray("topics");
+        chats.find(Long.parseLong(query.getOrDefault("chat", "0"))).ifPresent(group -> group.topics().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(topic -> list.addObject().put("threadId", topic.getKey()).put("name", topic.getValue())));
         return answer;
     }
 

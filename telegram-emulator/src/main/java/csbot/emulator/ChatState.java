@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +23,12 @@ final class ChatState {
     private final ObjectNode json;
     private final List<ChatEvent> events = new ArrayList<>();
     private final Map<Integer, BotMessage> botMessages = new HashMap<>();
+    /** What users sent, as Message objects: what copyMessage copies. */
+    private final Map<Integer, ObjectNode> userMessages = new HashMap<>();
+    /** Forum topics of a supergroup with topics: message_thread_id → name. */
+    private final Map<Integer, String> topics = new HashMap<>();
+    /** Group members by user id: their User object and ChatMember status. */
+    private final Map<Long, Member> members = new HashMap<>();
     private int lastMessageId;
     private ReplyKeyboard replyKeyboard;
 
@@ -31,8 +38,60 @@ final class ChatState {
         this.json = json;
     }
 
+    /** A user in a group, as getChatMember tells: status creator, administrator, member, left or kicked. */
+    record Member(ObjectNode user, String status) {
+    }
+
     long id() {
         return id;
+    }
+
+    boolean isForum() {
+        return json.path("is_forum").asBoolean(false);
+    }
+
+    /** Opens a forum topic; its id is the id of the service message that starts it, as in Telegram. */
+    synchronized int createTopic(String name) {
+        if (!isForum()) {
+            throw ApiError.badRequest("the chat is not a forum").exception();
+        }
+        int threadId = ++lastMessageId;
+        topics.put(threadId, name);
+        notifyAll();
+        return threadId;
+    }
+
+    synchronized Map<Integer, String> topics() {
+        return Map.copyOf(topics);
+    }
+
+    /** Checks a message_thread_id the bot gave; 0 is the chat itself (a group's General topic). */
+    synchronized void checkThread(int threadId) {
+        if (threadId != 0 && !topics.containsKey(threadId)) {
+            throw ApiError.badRequest("message thread not found").exception();
+        }
+    }
+
+    synchronized void setMember(ObjectNode user, String status) {
+        members.put(user.get("id").asLong(), new Member(user, status));
+    }
+
+    synchronized Optional<Member> member(long userId) {
+        return Optional.ofNullable(members.get(userId));
+    }
+
+    synchronized void rememberUserMessage(ObjectNode message) {
+        userMessages.put(message.get("message_id").asInt(), message);
+    }
+
+    /** A message in the chat, sent by a user or the bot, as a Message object. */
+    synchronized Optional<ObjectNode> anyMessage(int messageId) {
+        ObjectNode user = userMessages.get(messageId);
+        if (user != null) {
+            return Optional.of(user);
+        }
+        BotMessage bot = botMessages.get(messageId);
+        return bot == null ? Optional.empty() : Optional.of((ObjectNode) bot.telegram());
     }
 
     ObjectNode json() {
@@ -80,6 +139,14 @@ final class ChatState {
     synchronized long userAction(String kind, String text, LongSupplier enqueue) {
         long updateId = enqueue.getAsLong();
         append(new ChatEvent.UserAction(nextSeq(), updateId, kind, text));
+        return updateId;
+    }
+
+    /** Like {@link #userAction}, for a member posting in a group. */
+    synchronized long memberPost(int threadId, long fromId, String fromName, String kind, String text,
+                                 LongSupplier enqueue) {
+        long updateId = enqueue.getAsLong();
+        append(new ChatEvent.MemberPost(nextSeq(), updateId, threadId, fromId, fromName, kind, text));
         return updateId;
     }
 
@@ -146,6 +213,43 @@ final class ChatState {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 return null;
+            }
+            wait(left);
+        }
+    }
+
+    /** The first event after {@code afterSeq} that {@code matches}, waiting up to the timeout; null if none came. */
+    synchronized ChatEvent awaitNext(long afterSeq, Predicate<ChatEvent> matches, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        int from = (int) afterSeq;
+        while (true) {
+            for (int i = from; i < events.size(); i++) {
+                if (matches.test(events.get(i))) {
+                    return events.get(i);
+                }
+            }
+            from = events.size();
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+        }
+    }
+
+    /** Waits up to the timeout for a topic whose name contains {@code fragment}; its id, or 0. */
+    synchronized int awaitTopic(String fragment, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            for (Map.Entry<Integer, String> topic : topics.entrySet()) {
+                if (topic.getValue().contains(fragment)) {
+                    return topic.getKey();
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return 0;
             }
             wait(left);
         }

@@ -20,6 +20,15 @@ final class Chats {
         return chat != null ? chat : add(userId, () -> new ChatState(privateChatJson(userId, firstName)));
     }
 
+    /** A supergroup with topics enabled; its id must be negative, as every group's is. */
+    ChatState forumGroup(long chatId, String title) {
+        if (chatId >= 0) {
+            throw new IllegalArgumentException("group chat ids are negative");
+        }
+        return add(chatId, () -> new ChatState(Json.object().put("id", chatId).put("type", "supergroup")
+                .put("title", title).put("is_forum", true)));
+    }
+
     /** Takes note of a chat an update mentions, so the bot can answer in it. */
     void learn(JsonNode chatJson) {
         if (chatJson.hasNonNull("id") && chatJson.hasNonNull("type") && !byId.containsKey(chatJson.get("id").asLong())) {

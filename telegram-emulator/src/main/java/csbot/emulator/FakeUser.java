@@ -95,6 +95,42 @@ public final class FakeUser {
         return act("photo", "🖼 photo " + (caption == null ? "" : caption), UserUpdates.photo(file, caption));
     }
 
+    /** Sends a file (e.g. a PDF of a bill) as a document. */
+    public long sendDocument(byte[] content, String fileName, String mimeType) {
+        MediaFile file = files.store("document", new UploadedFile(fileName, mimeType, content));
+        return act("document", "📄 " + fileName, UserUpdates.document(file));
+    }
+
+    /** Records a voice message of {@code seconds} (OGG/Opus as Telegram clients send). */
+    public long sendVoice(byte[] audio, int seconds) {
+        MediaFile file = files.store("voice", new UploadedFile("voice.ogg", "audio/ogg", audio));
+        return act("voice", "🎤 voice " + seconds + " s", UserUpdates.voice(file, seconds));
+    }
+
+    /** Sends a sticker showing {@code emoji}. */
+    public long sendSticker(String emoji) {
+        MediaFile file = files.store("sticker", new UploadedFile("sticker.webp", "image/webp", new byte[]{'R', 'I', 'F', 'F'}));
+        return act("sticker", "sticker " + emoji, UserUpdates.sticker(file, emoji));
+    }
+
+    // ---- in a group with topics ----
+
+    /** Posts a text in a forum topic, as a member of its group (or as anyone: see {@link ForumGroup}). */
+    public long postIn(Topic topic, String text) {
+        return actIn(topic, "text", text, UserUpdates.text(text));
+    }
+
+    public long postPhotoIn(Topic topic, byte[] image, String caption) {
+        MediaFile file = files.store("photo", new UploadedFile("photo.jpg", "image/jpeg", image));
+        return actIn(topic, "photo", "🖼 photo " + (caption == null ? "" : caption), UserUpdates.photo(file, caption));
+    }
+
+    private long actIn(Topic topic, String kind, String shown, ObjectNode content) {
+        ChatState group = topic.group().chat();
+        ObjectNode update = UserUpdates.message(group, from(), topic.threadId(), content);
+        return group.memberPost(topic.threadId(), id, firstName(), kind, shown, () -> queue.enqueue(update).updateId());
+    }
+
     /**
      * Taps the inline button with this label (exactly, or else containing it) on the newest bot message
      * that has one.

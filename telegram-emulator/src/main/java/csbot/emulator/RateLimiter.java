@@ -8,7 +8,8 @@ final class RateLimiter {
 
     private final RateLimits limits;
     private final ConcurrentHashMap<Long, Window> chatWindows = new ConcurrentHashMap<>();
-    private final Window globalWindow = new Window();
+    private final Window globalWindow = new Window(1000);
+    private final ConcurrentHashMap<Long, Window> groupWindows = new ConcurrentHashMap<>();
     private final LongAdder perChatRejections = new LongAdder();
     private final LongAdder globalRejections = new LongAdder();
 
@@ -22,7 +23,7 @@ final class RateLimiter {
             return;
         }
         long now = System.currentTimeMillis();
-        Window chat = limits.perChatPerSecond() > 0 ? chatWindows.computeIfAbsent(chatId, id -> new Window()) : null;
+        Window chat = limits.perChatPerSecond() > 0 ? chatWindows.computeIfAbsent(chatId, id -> new Window(1000)) : null;
         if (chat != null && !chat.tryAcquire(now, limits.perChatPerSecond())) {
             perChatRejections.increment();
             throw ApiError.tooManyRequests(chat.secondsLeft(now)).exception();
@@ -34,6 +35,17 @@ final class RateLimiter {
             globalRejections.increment();
             throw ApiError.tooManyRequests(globalWindow.secondsLeft(now)).exception();
         }
+        if (chatId < 0 && limits.perGroupPerMinute() > 0) {
+            Window group = groupWindows.computeIfAbsent(chatId, id -> new Window(60_000));
+            if (!group.tryAcquire(now, limits.perGroupPerMinute())) {
+                if (chat != null) {
+                    chat.release();
+                }
+                globalWindow.release();
+                perChatRejections.increment();
+                throw ApiError.tooManyRequests(group.secondsLeft(now)).exception();
+            }
+        }
     }
 
     long perChatRejections() {
@@ -44,14 +56,19 @@ final class RateLimiter {
         return globalRejections.sum();
     }
 
-    /** A fixed one-second window. */
+    /** A fixed window of {@code lengthMillis}. */
     private static final class Window {
 
+        private final long lengthMillis;
         private long start;
         private int count;
 
+        Window(long lengthMillis) {
+            this.lengthMillis = lengthMillis;
+        }
+
         synchronized boolean tryAcquire(long now, int limit) {
-            if (now - start >= 1000) {
+            if (now - start >= lengthMillis) {
                 start = now;
                 count = 0;
             }
@@ -68,7 +85,7 @@ final class RateLimiter {
 
         /** Whole seconds until the window reopens, at least 1 as Telegram never says 0. */
         synchronized int secondsLeft(long now) {
-            return (int) Math.max(1, (start + 1000 - now + 999) / 1000);
+            return (int) Math.max(1, (start + lengthMillis - now + 999) / 1000);
         }
     }
 }

@@ -38,6 +38,7 @@ final class SendMediaMethod implements BotMethod {
         FormattedText caption = caption(call);
         ObjectNode content = captionContent(caption);
         content.set(kind, kind.equals("photo") ? photoSizes(file) : document(file));
+        content.setAll(ForumTopics.threadFields(chat, call));
         return outbox.post(chat, content, caption.text(), file, Markup.parse(call.json("reply_markup"))).telegram();
     }
 

@@ -1,6 +1,7 @@
 package csbot.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** sendMessage. */
 final class SendMessageMethod implements BotMethod {
@@ -21,7 +22,9 @@ final class SendMessageMethod implements BotMethod {
         ChatState chat = chats.forBot(call.chatId());
         FormattedText text = messageText(call);
         Markup markup = Markup.parse(call.json("reply_markup"));
-        return outbox.post(chat, BotOutbox.textContent(text), text.text(), null, markup).telegram();
+        ObjectNode content = BotOutbox.textContent(text);
+        content.setAll(ForumTopics.threadFields(chat, call));
+        return outbox.post(chat, content, text.text(), null, markup).telegram();
     }
 
     /** The {@code text} parameter as Telegram checks it, shared with editMessageText. */

@@ -84,6 +84,10 @@ public final class TelegramEmulator implements AutoCloseable {
         api.register("sendMessage", new SendMessageMethod(chats, outbox));
         api.register("sendPhoto", new SendMediaMethod("photo", chats, files, outbox));
         api.register("sendDocument", new SendMediaMethod("document", chats, files, outbox));
+        ForumTopics topics = new ForumTopics(chats);
+        api.register("createForumTopic", topics::create);
+        api.register("copyMessage", new CopyMessageMethod(chats, files, outbox));
+        api.register("getChatMember", this::chatMember);
         api.register("editMessageText", edits::editText);
         api.register("editMessageCaption", edits::editCaption);
         api.register("editMessageReplyMarkup", edits::editReplyMarkup);
@@ -145,6 +149,39 @@ public final class TelegramEmulator implements AutoCloseable {
      */
     public FakeUser user(long id, String firstName, String languageCode) {
         return users.user(id, firstName, languageCode);
+    }
+
+    /**
+     * The supergroup with topics enabled under this (negative) id, e.g. an agents group; made on first use, with the
+     * bot in it. Its members are FakeUsers added with {@link ForumGroup#addMember}.
+     */
+    public ForumGroup forumGroup(long chatId, String title) {
+        return new ForumGroup(chats.forumGroup(chatId, title));
+    }
+
+    /** getChatMember: a private chat's user is its member; in a group, whoever was added, else "left". */
+    private JsonNode chatMember(MethodCall call) {
+        ChatState chat = chats.forBot(call.chatId());
+        long userId = call.requiredLong("user_id");
+        if (chat.id() == userId) {
+            return Json.object().put("status", "member").set("user", chat.json().deepCopy().put("is_bot", false));
+        }
+        ChatState.Member member = chat.member(userId).orElseGet(() -> new ChatState.Member(
+                UserUpdates.user(userId, "User " + userId, null), "left"));
+        ObjectNode answer = Json.object().put("status", member.status());
+        answer.set("user", member.user());
+        if (member.status().equals("administrator")) {
+            answer.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                    .put("can_delete_messages", true).put("can_manage_video_chats", false)
+                    .put("can_restrict_members", false).put("can_promote_members", false)
+                    .put("can_change_info", false).put("can_invite_users", true).put("can_post_stories", false)
+                    .put("can_edit_stories", false).put("can_delete_stories", false)
+                    .put("can_manage_topics", true);
+        }
+        if (member.status().equals("kicked")) {
+            answer.put("until_date", 0);
+        }
+        return answer;
     }
 
     /** Queues any update (without update_id, which this assigns); returns its update_id. */

@@ -25,6 +25,10 @@ final class Transcript {
         if (event instanceof ChatEvent.BotMessageEvent sent) {
             return message(sent.message());
         }
+        if (event instanceof ChatEvent.MemberPost post) {
+            return "  " + post.fromName() + (post.threadId() == 0 ? "" : " in topic " + post.threadId()) + " → "
+                    + post.text() + "   (update " + post.updateId() + ")";
+        }
         if (event instanceof ChatEvent.MessageDeleted deleted) {
             return "  bot   ✗ deleted #" + deleted.messageId();
         }

@@ -19,15 +19,49 @@ final class UserUpdates {
         return user;
     }
 
-    /** {@code {"message": …}} with the given content fields (text, contact, photo …). */
+    /**
+     * {@code {"message": …}} with the given content fields (text, contact, photo …); the chat keeps the message, so the
+     * bot can copy it.
+     */
     static ObjectNode message(ChatState chat, ObjectNode from, ObjectNode content) {
+        return message(chat, from, 0, content);
+    }
+
+    /** As {@link #message(ChatState, ObjectNode, ObjectNode)}, in forum topic {@code threadId} (0 for none). */
+    static ObjectNode message(ChatState chat, ObjectNode from, int threadId, ObjectNode content) {
         ObjectNode message = Json.object()
                 .put("message_id", chat.nextMessageId())
                 .put("date", Instant.now().getEpochSecond());
+        if (threadId != 0) {
+            message.put("message_thread_id", threadId).put("is_topic_message", true);
+        }
         message.set("from", from);
         message.set("chat", chat.json());
         message.setAll(content);
+        chat.rememberUserMessage(message);
         return wrap("message", message);
+    }
+
+    static ObjectNode voice(MediaFile file, int seconds) {
+        ObjectNode voice = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                .put("duration", seconds).put("mime_type", "audio/ogg").put("file_size", file.size());
+        return (ObjectNode) Json.object().set("voice", voice);
+    }
+
+    static ObjectNode sticker(MediaFile file, String emoji) {
+        ObjectNode sticker = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
+                .put("is_video", false).put("emoji", emoji).put("file_size", file.size());
+        return (ObjectNode) Json.object().set("sticker", sticker);
+    }
+
+    static ObjectNode document(MediaFile file) {
+        ObjectNode document = Json.object().put("file_id", file.fileId()).put("file_unique_id", file.fileUniqueId())
+                .put("file_size", file.size()).put("file_name", file.fileName());
+        if (file.mimeType() != null) {
+            document.put("mime_type", file.mimeType());
+        }
+        return (ObjectNode) Json.object().set("document", document);
     }
 
     /** A text; one starting with "/" carries a bot_command entity, which is what makes it a command. */

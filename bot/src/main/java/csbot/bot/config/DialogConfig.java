@@ -2,6 +2,7 @@ package csbot.bot.config;
 
 import csbot.dialogs.engine.DialogEngine;
 import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.Handover;
 import csbot.dialogs.engine.NonceSource;
 import csbot.dialogs.engine.PaymentHandler;
 import csbot.dialogs.store.ChatStore;
@@ -24,9 +25,9 @@ class DialogConfig {
     }
 
     @Bean
-    DialogEngine dialogEngine(List<Flow> flows, List<PaymentHandler> payments, DialogProperties properties,
-                              Clock clock) {
-        return new DialogEngine(flows, payments, properties.dialogSettings(), clock);
+    DialogEngine dialogEngine(List<Flow> flows, List<PaymentHandler> payments, List<Handover> handovers,
+                              DialogProperties properties, Clock clock) {
+        return new DialogEngine(flows, payments, handovers, properties.dialogSettings(), clock);
     }
 
     @Bean

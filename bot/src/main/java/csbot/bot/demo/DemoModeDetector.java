@@ -22,6 +22,8 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
     public static final String PROFILE = "demo";
     static final String DEMO_TOKEN = "123456:demo";
     static final String DEMO_PROVIDER_TOKEN = "284685063:TEST:demo";
+    /** The demo's agents group in the emulator, shown next to the customer's chat. */
+    static final long DEMO_AGENTS_GROUP = -1000000000100L;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -44,6 +46,12 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
         if (environment.getProperty("csbot.payments.provider-token", "").isBlank()) {
             // a test-mode provider token, so the demo also shows card invoices through Telegram Payments
             demo.put("csbot.payments.provider-token", DEMO_PROVIDER_TOKEN);
+        }
+        if (environment.getProperty("csbot.desk.agents-group-id", "0").equals("0")) {
+            // the web page shows this group next to the chat; agents are "online" whenever someone tries the demo
+            demo.put("csbot.desk.agents-group-id", Long.toString(DEMO_AGENTS_GROUP));
+            demo.put("csbot.desk.opens", "00:00");
+            demo.put("csbot.desk.closes", "00:00");
         }
         if (!portChosen(environment)) {
             demo.put("server.port", "8081");

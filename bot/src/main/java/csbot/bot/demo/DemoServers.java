@@ -25,6 +25,9 @@ import java.util.Optional;
 public final class DemoServers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoServers.class);
+    private static final String AGENTS_GROUP_TITLE = "csbot 客服 Support";
+    private static final long DEMO_AGENT_ID = 100;
+    private static final String DEMO_AGENT_NAME = "Ann";
 
     private final DemoProperties demo;
     private final TelegramProperties telegram;
@@ -44,10 +47,18 @@ public final class DemoServers implements AutoCloseable {
         Simulator sim = Simulator.start(SimulatorConfig.defaults().withPort(demo.simulatorPort()));
         simulator = Optional.of(sim);
         String simulatorUrl = sim.baseUrl().toString().replaceAll("/$", "");
-        emulator = Optional.of(TelegramEmulator.start(EmulatorConfig.defaults()
+        TelegramEmulator started = TelegramEmulator.start(EmulatorConfig.defaults()
                 .withPort(demo.chatPort())
                 .withToken(telegram.token())
-                .withPageSettings(Map.of("simulatorUrl", simulatorUrl))));
+                .withPageSettings(Map.of("simulatorUrl", simulatorUrl,
+                        "agentsGroupId", Long.toString(DemoModeDetector.DEMO_AGENTS_GROUP),
+                        "agentsGroupTitle", AGENTS_GROUP_TITLE,
+                        "agentId", Long.toString(DEMO_AGENT_ID),
+                        "agentName", DEMO_AGENT_NAME)));
+        // the person trying the demo plays the agent too: a member of the agents group the bot is in
+        started.forumGroup(DemoModeDetector.DEMO_AGENTS_GROUP, AGENTS_GROUP_TITLE)
+                .addMember(started.user(DEMO_AGENT_ID, DEMO_AGENT_NAME, "en"));
+        emulator = Optional.of(started);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -59,6 +70,8 @@ public final class DemoServers implements AutoCloseable {
                  Open the web chat:  http://localhost:{}/
                  Pick a demo customer and ask for your balance (余额 / balance),
                  then tap "Share my phone number" to link the line.
+                 Say 人工 / agent to reach a person: you are the agent
+                 too, in the agents group on the right (/take, reply, /close).
                 ==============================================================""", demo.chatPort());
     }
 

@@ -119,6 +119,7 @@ public final class UpdateGate implements AutoCloseable {
             // the rate limit is counted by the same Redis script that takes the chat lock (Router: private chats
             // only); a payment is never limited: the money has been taken
             ChatTurns.Outcome outcome = turnTime.record(() -> inbound instanceof Inbound.PaymentDone
+                    || router.isAgentsGroup(inbound)
                     ? turns.run(inbound, router::route)
                     : turns.run(inbound, rateLimit.quota(inbound.origin().userId()), router::route));
             if (outcome instanceof ChatTurns.OverQuota over) {
@@ -153,8 +154,11 @@ public final class UpdateGate implements AutoCloseable {
         } catch (RuntimeException e) {
             failed.increment();
             log.error("chat {}: update {} failed and is dropped", chatId, inbound.origin().updateId(), e);
-            sender.send(List.of(new Outbound.Say(chatId, common.get(lang(inbound), "error.generic",
-                    "hotline", hotline), Keyboard.NONE)));
+            if (inbound.origin().isPrivateChat()) {
+                // agents in their group are not customers: the log is their error message
+                sender.send(List.of(new Outbound.Say(chatId, common.get(lang(inbound), "error.generic",
+                        "hotline", hotline), Keyboard.NONE)));
+            }
         }
     }
 

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers what the dialogs want said, keeping to Telegram's flood limits: per chat (about one message a second,
- * small bursts allowed) and over all chats. Each chat has its own queue, delivered in order; a {@code 429} pauses all
+ * small bursts allowed; a group — negative chat id, e.g. the agents group — 20 a minute) and over all chats. Each chat has its own queue, delivered in order; a {@code 429} pauses all
  * sending for its {@code retry_after}; passing failures are retried with backoff; an edit of a message that is gone
  * becomes a new message. Nothing is dropped without an error in the log and a count in the metrics.
  * Waiting never holds a thread: a chat whose turn has not come is rescheduled.
@@ -71,20 +74,37 @@ public final class Sender implements AutoCloseable {
                 deliver(new Pending(out), null);
                 continue;
             }
-            queued.incrementAndGet();
-            boolean[] start = new boolean[1];
-            ChatQueue chat = chats.compute(out.chatId(), (id, existing) -> {
-                ChatQueue queue = existing == null ? new ChatQueue(id) : existing;
-                synchronized (queue) {
-                    queue.queue.add(new Pending(out));
-                    start[0] = !queue.draining;
-                    queue.draining = true;
-                }
-                return queue;
-            });
-            if (start[0]) {
-                timer.execute(() -> drain(chat));
+            enqueue(new Pending(out));
+        }
+    }
+
+    /**
+     * Queues a Bot API call that puts something in {@code chatId} and whose answer the caller needs (createForumTopic
+     * answers the new topic's id): it waits its turn behind the chat's messages and under the same limits, and the
+     * future completes with Telegram's answer, or fails once the call is given up.
+     */
+    public <T extends Serializable> CompletableFuture<T> call(long chatId, BotApiMethod<T> method) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> untyped = (CompletableFuture<Object>) (CompletableFuture<?>) answer;
+        enqueue(new Pending(chatId, method, untyped));
+        return answer;
+    }
+
+    private void enqueue(Pending pending) {
+        queued.incrementAndGet();
+        boolean[] start = new boolean[1];
+        ChatQueue chat = chats.compute(pending.chatId, (id, existing) -> {
+            ChatQueue queue = existing == null ? new ChatQueue(id) : existing;
+            synchronized (queue) {
+                queue.queue.add(pending);
+                start[0] = !queue.draining;
+                queue.draining = true;
             }
+            return queue;
+        });
+        if (start[0]) {
+            timer.execute(() -> drain(chat));
         }
     }
 
@@ -131,15 +151,19 @@ public final class Sender implements AutoCloseable {
 
     /** Sends one message; on completion the chat's queue moves on (or the message is retried). */
     private void deliver(Pending pending, ChatQueue chat) {
-        CompletableFuture<?> call;
+        CompletableFuture<? extends Serializable> call;
         try {
-            call = telegram.executeAsync(methods.of(pending.outbound));
+            BotApiMethod<? extends Serializable> method = pending.raw != null ? pending.raw : methods.of(pending.outbound);
+            call = execute(method);
         } catch (Exception e) {
             call = CompletableFuture.failedFuture(e);
         }
         call.whenComplete((result, error) -> {
             if (error == null) {
                 sent.increment();
+                if (pending.answer != null) {
+                    pending.answer.complete(result);
+                }
                 done(chat);
             } else {
                 onFailure(pending, chat, error instanceof CompletionException ? error.getCause() : error);
@@ -147,9 +171,14 @@ public final class Sender implements AutoCloseable {
         });
     }
 
+    private <T extends Serializable> CompletableFuture<T> execute(BotApiMethod<T> method) throws Exception {
+        return telegram.executeAsync(method);
+    }
+
     private void onFailure(Pending pending, ChatQueue chat, Throwable error) {
-        long chatId = pending.outbound.chatId();
-        String method = pending.outbound.getClass().getSimpleName();
+        long chatId = pending.chatId;
+        String method = pending.raw != null ? pending.raw.getMethod()
+                : pending.outbound.getClass().getSimpleName();
         if (error instanceof TelegramApiRequestException api && api.getErrorCode() != null) {
             int code = api.getErrorCode();
             String description = api.getApiResponse() == null ? "" : api.getApiResponse();
@@ -191,6 +220,7 @@ public final class Sender implements AutoCloseable {
                 undelivered.increment();
                 log.error("chat {}: {} refused by Telegram with {} {}, not retried", chatId, method, code,
                         description);
+                giveUp(pending, error);
                 done(chat);
                 return;
             }
@@ -205,6 +235,7 @@ public final class Sender implements AutoCloseable {
             undelivered.increment();
             log.error("chat {}: {} undelivered after {} attempts: {}", chatId, method, pending.attempts,
                     error.toString());
+            giveUp(pending, error);
             done(chat);
         }
     }
@@ -215,6 +246,12 @@ public final class Sender implements AutoCloseable {
             timer.schedule(() -> deliver(pending, null), delay.toNanos(), TimeUnit.NANOSECONDS);
         } else {
             timer.schedule(() -> drain(chat), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void giveUp(Pending pending, Throwable error) {
+        if (pending.answer != null) {
+            pending.answer.completeExceptionally(error);
         }
     }
 
@@ -254,20 +291,38 @@ public final class Sender implements AutoCloseable {
     private final class ChatQueue {
         final long chatId;
         final ArrayDeque<Pending> queue = new ArrayDeque<>();
-        final RateSchedule rate = new RateSchedule(properties.perChatPerSecond(), properties.perChatBurst());
+        final RateSchedule rate;
         boolean draining;
 
         ChatQueue(long chatId) {
             this.chatId = chatId;
+            // groups have negative ids, and Telegram's own limit of 20 messages a minute
+            this.rate = chatId < 0
+                    ? new RateSchedule(properties.perGroupPerSecond(), properties.perGroupBurst())
+                    : new RateSchedule(properties.perChatPerSecond(), properties.perChatBurst());
         }
     }
 
+    /** A message to send, or a raw call whose answer someone waits for. */
     private static final class Pending {
+        final long chatId;
         Outbound outbound;
+        final BotApiMethod<? extends Serializable> raw;
+        final CompletableFuture<Object> answer;
         int attempts;
 
         Pending(Outbound outbound) {
+            this.chatId = outbound.chatId();
             this.outbound = outbound;
+            this.raw = null;
+            this.answer = null;
+        }
+
+        Pending(long chatId, BotApiMethod<? extends Serializable> raw, CompletableFuture<Object> answer) {
+            this.chatId = chatId;
+            this.outbound = null;
+            this.raw = raw;
+            this.answer = answer;
         }
     }
 }

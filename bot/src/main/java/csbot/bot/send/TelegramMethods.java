@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -66,6 +67,19 @@ public final class TelegramMethods {
                     .currency(invoice.currency())
                     .price(new LabeledPrice(invoice.priceLabel(), Math.toIntExact(invoice.totalAmount())))
                     .build();
+        }
+        if (outbound instanceof Outbound.Copy copy) {
+            CopyMessage message = CopyMessage.builder().chatId(copy.chatId()).fromChatId(copy.fromChatId())
+                    .messageId(copy.messageId()).build();
+            if (copy.threadId() != 0) {
+                message.setMessageThreadId(copy.threadId());
+            }
+            return message;
+        }
+        if (outbound instanceof Outbound.TopicPost post) {
+            SendMessage message = new SendMessageUnread(Long.toString(post.chatId()), post.text());
+            message.setMessageThreadId(post.threadId());
+            return message;
         }
         if (outbound instanceof Outbound.AnswerPreCheckout answer) {
             return answer.ok()

@@ -45,7 +45,12 @@ public final class UpdateMapper {
     }
 
     private Optional<Inbound> message(long updateId, Message message) {
-        Origin origin = origin(updateId, message.getChatId(), message.getFrom());
+        User from = message.getFrom();
+        // a reply in a topic carries the topic's id too; only a topic message is in a topic
+        int threadId = Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getMessageThreadId() != null
+                ? message.getMessageThreadId() : 0;
+        Origin origin = new Origin(updateId, message.getChatId(), from.getId(), from.getFirstName(),
+                from.getLanguageCode(), message.getMessageId(), threadId);
         if (message.hasSuccessfulPayment()) {
             SuccessfulPayment paid = message.getSuccessfulPayment();
             return Optional.of(new Inbound.PaymentDone(origin, paid.getCurrency(), paid.getTotalAmount(),

@@ -259,6 +259,26 @@ class DemoBrowserTest {
         screenshot("en-link-paid");
     }
 
+    /** The agents group next to the chat: one person asks for a person, then takes the ticket and answers as Ann. */
+    @Test
+    void onePersonPlaysTheCustomerAndTheAgentSideBySide() throws IOException {
+        openTheChatAsTheUkSimCustomer("en");
+        send("agent");
+        String ticket = textOf(waitForReply("in the queue for a person")).replaceAll("(?s).*ticket #(\\d+).*", "$1");
+
+        By selectedTopic = By.cssSelector("[data-testid=topics] .topic.selected");
+        waitUntil("the ticket's topic, selected", () -> !browser.findElements(selectedTopic).isEmpty()
+                && browser.findElement(selectedTopic).getText().startsWith("#" + ticket + " "));
+        waitUntil("the context card in the topic", () -> byTestId("topic-messages").getText().contains("#" + ticket));
+        byTestId("topic-input").sendKeys("/take\n");
+        waitForReply("from our support team");
+        byTestId("topic-input").sendKeys("Hello, Ann here. How can I help?\n");
+        waitForReply("Hello, Ann here. How can I help?");
+        waitUntil("the agent's posts in the topic", () -> byTestId("topic-messages").getText()
+                .contains("Hello, Ann here. How can I help?"));
+        screenshot("agents-group");
+    }
+
     // ---- what the person does
 
     private void openTheChatAsTheUkSimCustomer(String language) {

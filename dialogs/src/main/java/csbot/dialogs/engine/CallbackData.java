@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Inline button payloads, at most 64 bytes as Telegram allows. Two shapes:
- * {@code m:<flow>} opens a flow from a menu (valid at any time), and {@code <nonce>:<flow>:<event>[:<arg>]}
+ * Inline button payloads, at most 64 bytes as Telegram allows. Three shapes:
+ * {@code m:<flow>} opens a flow from a menu (valid at any time), {@code h:<reason>} asks for a person (valid at any
+ * time: offered after misunderstandings or a failure), and {@code <nonce>:<flow>:<event>[:<arg>]}
  * belongs to one run of a flow: a different nonce means the button is stale. Anything else is forged.
  */
 public sealed interface CallbackData {
@@ -15,11 +16,19 @@ public sealed interface CallbackData {
     record OpenFlow(String flow) implements CallbackData {
     }
 
+    /** "Talk to a person", offered for {@code reason} (a {@link HandoverReason} name). */
+    record AskForPerson(String reason) implements CallbackData {
+    }
+
     record FlowEvent(String nonce, String flow, String event, String arg) implements CallbackData {
     }
 
     static String open(String flow) {
         return checked("m:" + flow);
+    }
+
+    static String askForPerson(HandoverReason reason) {
+        return checked("h:" + reason.name());
     }
 
     static String event(String nonce, String flow, String event, String arg) {
@@ -33,6 +42,9 @@ public sealed interface CallbackData {
         String[] parts = data.split(":", 4);
         if (parts.length == 2 && parts[0].equals("m") && !parts[1].isEmpty()) {
             return Optional.of(new OpenFlow(parts[1]));
+        }
+        if (parts.length == 2 && parts[0].equals("h") && !parts[1].isEmpty()) {
+            return Optional.of(new AskForPerson(parts[1]));
         }
         if (parts.length >= 3 && !parts[0].isEmpty() && !parts[1].isEmpty() && !parts[2].isEmpty()) {
             return Optional.of(new FlowEvent(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : ""));

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class DialogEngine {
 
     private final Map<String, Flow> flows;
     private final Optional<PaymentHandler> payments;
+    private final Optional<Handover> handover;
+    private final Keywords handoverKeywords;
     private final Map<String, FlowMachines> machines;
     private final Map<String, Flow> byCommand;
     private final Texts common;
@@ -48,10 +51,17 @@ public final class DialogEngine {
 
     /** @param payments the handler of invoice payments, if the top-up capability is there (at most one) */
     public DialogEngine(List<Flow> flows, List<PaymentHandler> payments, DialogSettings settings, Clock clock) {
-        if (payments.size() > 1) {
-            throw new IllegalStateException("more than one payment handler");
+        this(flows, payments, List.of(), settings, clock);
+    }
+
+    /** @param handovers the agent desk, if there is one (at most one); without it a person means the hotline */
+    public DialogEngine(List<Flow> flows, List<PaymentHandler> payments, List<Handover> handovers,
+                        DialogSettings settings, Clock clock) {
+        if (payments.size() > 1 || handovers.size() > 1) {
+            throw new IllegalStateException("more than one payment handler or agent desk");
         }
         this.payments = payments.stream().findFirst();
+        this.handover = handovers.stream().findFirst();
         this.flows = flows.stream().collect(Collectors.toMap(Flow::id, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two flows with id " + a.id());
         }, LinkedHashMap::new));
@@ -59,6 +69,7 @@ public final class DialogEngine {
         this.byCommand = flows.stream().filter(f -> f.menuEntry().isPresent())
                 .collect(Collectors.toUnmodifiableMap(f -> f.menuEntry().orElseThrow().command(), f -> f));
         this.common = commonTexts();
+        this.handoverKeywords = Keywords.from(common, "handover.keywords");
         this.menu = new MainMenu(flows, common);
         this.router = new FreeTextRouter(menu.flows(), common);
         this.settings = settings;
@@ -127,6 +138,7 @@ public final class DialogEngine {
             }
             case "cancel" -> cancel(work);
             case "help" -> help(work);
+            case "agent" -> askForPerson(work, HandoverReason.ASKED);
             default -> {
                 Flow flow = byCommand.get(command.name());
                 if (flow != null) {
@@ -144,6 +156,11 @@ public final class DialogEngine {
         if (data.isPresent() && data.get() instanceof CallbackData.OpenFlow open && flows.containsKey(open.flow())) {
             endFlow(work);
             startFlow(work, flows.get(open.flow()), Events.START, Map.of(), 0);
+            return;
+        }
+        if (data.isPresent() && data.get() instanceof CallbackData.AskForPerson ask) {
+            askForPerson(work, Arrays.stream(HandoverReason.values())
+                    .filter(r -> r.name().equals(ask.reason())).findFirst().orElse(HandoverReason.ASKED));
             return;
         }
         if (data.isPresent() && data.get() instanceof CallbackData.FlowEvent event
@@ -172,6 +189,11 @@ public final class DialogEngine {
         Optional<Flow> labelled = menu.flowLabelled(text);
         if (labelled.isPresent()) {
             startFromIdle(work, labelled.get());
+            return;
+        }
+        if (handover.isPresent() && handoverKeywords.matches(text)) {
+            // asking for a person works in the middle of a step too: nobody types 人工 as an amount
+            askForPerson(work, HandoverReason.KEYWORD);
             return;
         }
         if (inActiveStep(work)) {
@@ -331,7 +353,31 @@ public final class DialogEngine {
                     event, failure);
             key = "error.generic";
         }
-        work.say(common.get(work.lang, key, "hotline", settings.hotline()), Keyboard.NONE);
+        boolean offer = handover.isPresent() && failure instanceof BackendFailure;
+        work.say(common.get(work.lang, key, "hotline", settings.hotline()),
+                offer ? personButton(work, HandoverReason.BACKEND_FAILURE) : Keyboard.NONE);
+    }
+
+    /**
+     * Hands the customer to the agent desk, which says where they stand; without a desk, the hotline. The desk sees
+     * the flow and step the customer was in, which then ends: while a person helps, the bot stays out.
+     */
+    private void askForPerson(Work work, HandoverReason reason) {
+        if (handover.isEmpty()) {
+            work.session = work.session.withMisses(0);
+            work.say(common.get(work.lang, "faq.human.answer", "hotline", settings.hotline(),
+                    "hours", settings.supportHours()), Keyboard.NONE);
+            return;
+        }
+        Conversation before = new Conversation(work.session, work.profile);
+        work.out.addAll(handover.get().handover(work.inbound, before, work.lang, reason));
+        endFlow(work);
+        work.session = work.session.withMisses(0);
+    }
+
+    private Keyboard personButton(Work work, HandoverReason reason) {
+        return Keyboard.Inline.of(List.of(List.of(Keyboard.Inline.Button.callback(
+                common.get(work.lang, "handover.button"), CallbackData.askForPerson(reason)))));
     }
 
     private void endFlow(Work work) {
@@ -342,7 +388,12 @@ public final class DialogEngine {
 
     private void miss(Work work, String hint) {
         int misses = work.session.misses() + 1;
-        if (misses >= settings.missesBeforeHelp()) {
+        if (misses >= settings.missesBeforeHelp() && handover.isPresent()) {
+            // offered, not forced: the customer may as well rephrase
+            work.say(hint + "\n\n" + common.get(work.lang, "misses.offer.desk"),
+                    personButton(work, HandoverReason.MISUNDERSTOOD));
+            misses = 0;
+        } else if (misses >= settings.missesBeforeHelp()) {
             work.say(hint + "\n\n" + common.get(work.lang, "misses.offer", "hotline", settings.hotline(),
                     "hours", settings.supportHours()), Keyboard.NONE);
             misses = 0;

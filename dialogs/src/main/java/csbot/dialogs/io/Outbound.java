@@ -31,4 +31,17 @@ public sealed interface Outbound {
     /** Lets a payment go ahead, or stops it with a reason the customer sees. Must go out within 10 s. */
     record AnswerPreCheckout(long chatId, String queryId, boolean ok, String errorMessage) implements Outbound {
     }
+
+    /**
+     * A copy of a message of another chat (a customer's photo into their ticket's topic, an agent's answer back to
+     * the customer): the content without a "forwarded from".
+     *
+     * @param threadId the forum topic to post in, 0 for none
+     */
+    record Copy(long chatId, int threadId, long fromChatId, int messageId) implements Outbound {
+    }
+
+    /** A message in a forum topic of a group (the agents group's ticket topics). */
+    record TopicPost(long chatId, int threadId, String text) implements Outbound {
+    }
 }

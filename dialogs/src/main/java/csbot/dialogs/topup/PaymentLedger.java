@@ -3,6 +3,7 @@ package csbot.dialogs.topup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import csbot.dialogs.store.DueSchedule;
 import csbot.dialogs.store.KeySpace;
 import csbot.dialogs.store.LuaScript;
 import io.lettuce.core.ScriptOutputType;
@@ -33,14 +34,6 @@ public final class PaymentLedger {
             end
             return 0
             """, ScriptOutputType.INTEGER);
-
-    /** Takes the earliest due entry and pushes its due time past a lease, so no other instance takes it meanwhile. */
-    private static final LuaScript CLAIM = new LuaScript("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1)
-            if #due == 0 then return false end
-            redis.call('ZADD', KEYS[1], ARGV[2], due[1])
-            return due[1]
-            """, ScriptOutputType.VALUE);
 
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
@@ -88,9 +81,7 @@ public final class PaymentLedger {
 
     /** The earliest payment due by {@code now}, leased for {@code lease} to the caller. */
     public Optional<String> claimDue(Instant now, Duration lease) {
-        String due = CLAIM.run(redis, new String[]{keys.global("payments:due")},
-                Long.toString(now.toEpochMilli()), Long.toString(now.plus(lease).toEpochMilli()));
-        return Optional.ofNullable(due);
+        return DueSchedule.claim(redis, keys.global("payments:due"), now, lease, 1).stream().findFirst();
     }
 
     private String key(String paymentKey) {

@@ -1,6 +1,9 @@
 package csbot.dialogs.topup;
 
 import csbot.backend.Money;
+import csbot.dialogs.engine.CallbackData;
+import csbot.dialogs.engine.DialogEngine;
+import csbot.dialogs.engine.HandoverReason;
 import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.i18n.Texts;
@@ -18,6 +21,7 @@ import java.util.Optional;
 final class TopUpNotices {
 
     static final Texts TEXTS = Texts.load("csbot/dialogs/topup/texts");
+    private static final Texts COMMON = DialogEngine.commonTexts();
 
     private final String hotline;
 
@@ -46,14 +50,21 @@ final class TopUpNotices {
         return say(payment, "notice.refunded");
     }
 
+    /** A paid top-up that failed: a case is opened, and a person is offered (the agent desk, or the hotline). */
     List<Outbound> escalated(Payment payment, String ticketId) {
         Lang lang = Lang.fromTag(payment.lang());
         String key = ticketId.isEmpty() ? "notice.escalating" : "notice.escalated";
-        return List.of(new Outbound.Say(payment.chatId(), fill(payment, lang, key, ticketId), Keyboard.NONE));
+        return List.of(new Outbound.Say(payment.chatId(), fill(payment, lang, key, ticketId), personButton(lang)));
     }
 
     List<Outbound> declined(Payment payment) {
-        return say(payment, "notice.declined");
+        Lang lang = Lang.fromTag(payment.lang());
+        return List.of(new Outbound.Say(payment.chatId(), text(payment, "notice.declined"), personButton(lang)));
+    }
+
+    private static Keyboard personButton(Lang lang) {
+        return Keyboard.Inline.of(List.of(List.of(Keyboard.Inline.Button.callback(
+                COMMON.get(lang, "handover.button"), CallbackData.askForPerson(HandoverReason.ORDER_FAILED)))));
     }
 
     private List<Outbound> say(Payment payment, String key) {

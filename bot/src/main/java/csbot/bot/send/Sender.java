@@ -98,8 +98,13 @@ public final class Sender implements AutoCloseable {
             ChatQueue queue = existing == null ? new ChatQueue(id) : existing;
             synchronized (queue) {
                 queue.queue.add(pending);
-                start[0] = !queue.draining;
+                // a queue that only waits to be forgotten starts again now: its burst allowance is there to be used
+                start[0] = !queue.draining || queue.idle;
                 queue.draining = true;
+                if (queue.idle) {
+                    queue.idle = false;
+                    queue.epoch++;
+                }
             }
             return queue;
         });
@@ -114,15 +119,26 @@ public final class Sender implements AutoCloseable {
         synchronized (chat) {
             head = chat.queue.peek();
             if (head == null) {
-                forgetWhenIdle(chat, now);
-                return;
+                long debt = chat.rate.debt(now);
+                if (debt > 0) {
+                    // still paced after a burst: look again when the debt is paid, unless a message wakes it first
+                    chat.idle = true;
+                    int epoch = chat.epoch;
+                    timer.schedule(() -> drainIfStillIdle(chat, epoch), debt, TimeUnit.NANOSECONDS);
+                    return;
+                }
+            } else {
+                long wait = chat.rate.delay(now);
+                if (wait > 0) {
+                    timer.schedule(() -> drain(chat), wait, TimeUnit.NANOSECONDS);
+                    return;
+                }
+                chat.rate.reserve(now);
             }
-            long wait = chat.rate.delay(now);
-            if (wait > 0) {
-                timer.schedule(() -> drain(chat), wait, TimeUnit.NANOSECONDS);
-                return;
-            }
-            chat.rate.reserve(now);
+        }
+        if (head == null) {
+            forget(chat);
+            return;
         }
         long globalWait;
         synchronized (global) {
@@ -135,18 +151,37 @@ public final class Sender implements AutoCloseable {
         }
     }
 
-    /**
-     * An empty queue is forgotten once its chat has no pacing debt left, so a chat that goes quiet costs nothing
-     * while one that just had a burst is still paced. Runs with the chat's monitor held.
-     */
-    private void forgetWhenIdle(ChatQueue chat, long now) {
-        long debt = chat.rate.debt(now);
-        if (debt > 0) {
-            timer.schedule(() -> drain(chat), debt, TimeUnit.NANOSECONDS);
-            return;
+    /** The idle check, unless a message came meanwhile and its own drain runs (two drains would send it twice). */
+    private void drainIfStillIdle(ChatQueue chat, int epoch) {
+        synchronized (chat) {
+            if (chat.epoch != epoch) {
+                return;
+            }
         }
-        chat.draining = false;
-        chats.remove(chat.chatId, chat);
+        drain(chat);
+    }
+
+    /**
+     * An empty queue with no pacing debt left is forgotten, so a chat that goes quiet costs nothing. The map's entry
+     * is locked before the chat, in the order {@link #enqueue} takes them (the other order could deadlock); a message
+     * that came since the queue was seen empty keeps it and is drained.
+     */
+    private void forget(ChatQueue chat) {
+        boolean[] more = new boolean[1];
+        chats.computeIfPresent(chat.chatId, (id, queue) -> {
+            synchronized (queue) {
+                if (queue != chat || !queue.queue.isEmpty()) {
+                    more[0] = queue == chat;
+                    return queue;
+                }
+                queue.idle = false;
+                queue.draining = false;
+                return null;
+            }
+        });
+        if (more[0]) {
+            timer.execute(() -> drain(chat));
+        }
     }
 
     /** Sends one message; on completion the chat's queue moves on (or the message is retried). */
@@ -292,7 +327,12 @@ public final class Sender implements AutoCloseable {
         final long chatId;
         final ArrayDeque<Pending> queue = new ArrayDeque<>();
         final RateSchedule rate;
+        /** A drain is under way or scheduled: a new message waits for it. */
         boolean draining;
+        /** The queue is empty and only waits for its pacing debt to run out before it is forgotten. */
+        boolean idle;
+        /** Counts the times an idle queue was woken, so a stale idle check knows it is stale. */
+        int epoch;
 
         ChatQueue(long chatId) {
             this.chatId = chatId;

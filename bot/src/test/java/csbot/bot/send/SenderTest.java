@@ -102,6 +102,22 @@ class SenderTest {
     }
 
     @Test
+    @DisplayName("a reply 200 ms after the chat's last message uses the burst left and goes at once, not a second later")
+    void aMessageSoonAfterAnotherUsesTheBurstLeft() throws InterruptedException {
+        FakeUser ann = customer("Ann");
+
+        sender.send(List.of(say(ann, "A1")));
+        assertThat(ann.nextMessage().text()).isEqualTo("A1");
+        Thread.sleep(200);
+        Instant second = Instant.now();
+        sender.send(List.of(say(ann, "A2")));
+        assertThat(ann.nextMessage().text()).isEqualTo("A2");
+
+        assertThat(between(second, times(ann).get(1))).as("A2 waited for nothing").isLessThan(ms(500));
+        assertThat(sender.flush(Duration.ofSeconds(1))).as("all delivered").isTrue();
+    }
+
+    @Test
     @DisplayName("429 with retry_after=2: the sender waits 2 s, then delivers everything, in order")
     void a429IsWaitedOutAndNothingIsDropped() {
         FakeUser cai = customer("Cai");

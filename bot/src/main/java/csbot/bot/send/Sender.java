@@ -133,7 +133,9 @@ public final class Sender implements AutoCloseable {
     private void deliver(Pending pending, ChatQueue chat) {
         CompletableFuture<?> call;
         try {
-            call = telegram.executeAsync(methods.of(pending.outbound));
+            call = pending.outbound instanceof Outbound.Photo photo
+                    ? telegram.executeAsync(methods.photo(photo))
+                    : telegram.executeAsync(methods.of(pending.outbound));
         } catch (Exception e) {
             call = CompletableFuture.failedFuture(e);
         }

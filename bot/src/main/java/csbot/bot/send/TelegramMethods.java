@@ -1,5 +1,9 @@
 package csbot.bot.send;
 
+import java.io.ByteArrayInputStream;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+
 import csbot.bot.payments.PaymentProperties;
 import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.io.Keyboard;
@@ -40,6 +44,17 @@ public final class TelegramMethods {
 
     public TelegramMethods(String providerToken) {
         this.providerToken = providerToken;
+    }
+
+    /** A photo is uploaded with the request (multipart): telegrambots sends it by its own method, not a BotApiMethod. */
+    SendPhoto photo(Outbound.Photo photo) {
+        SendPhoto send = new SendPhoto(Long.toString(photo.chatId()),
+                new InputFile(new ByteArrayInputStream(photo.png()), photo.fileName()));
+        if (!photo.caption().isEmpty()) {
+            send.setCaption(photo.caption());
+        }
+        replyMarkup(photo.keyboard()).ifPresent(send::setReplyMarkup);
+        return send;
     }
 
     BotApiMethod<? extends Serializable> of(Outbound outbound) {

@@ -40,14 +40,16 @@ public final class DeliveryAddress {
         if (address.length() > MAX_LENGTH) {
             return new Unfit(Problem.TOO_LONG);
         }
-        if (address.chars().noneMatch(Character::isDigit)) {
-            return new Unfit(Problem.NO_HOUSE_NUMBER);
-        }
         Optional<Pattern> postcode = switch (region) {
             case "GB" -> Optional.of(UK_POSTCODE);
             case "CN" -> Optional.of(CN_POSTCODE);
             default -> Optional.empty();
         };
+        // the postcode's own digits are not a house number
+        String withoutPostcode = postcode.map(p -> p.matcher(address).replaceAll("")).orElse(address);
+        if (withoutPostcode.chars().noneMatch(Character::isDigit)) {
+            return new Unfit(Problem.NO_HOUSE_NUMBER);
+        }
         if (postcode.isPresent() && !postcode.get().matcher(address).find()) {
             return new Unfit(Problem.NO_POSTCODE);
         }

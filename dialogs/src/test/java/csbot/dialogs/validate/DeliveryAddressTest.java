@@ -24,6 +24,9 @@ class DeliveryAddressTest {
                 .isEqualTo(new DeliveryAddress.Unfit(DeliveryAddress.Problem.TOO_LONG));
         assertThat(DeliveryAddress.check("High Street, London", "GB"))
                 .isEqualTo(new DeliveryAddress.Unfit(DeliveryAddress.Problem.NO_HOUSE_NUMBER));
+        assertThat(DeliveryAddress.check("High Street, London SW1A 1AA", "GB"))
+                .as("the postcode's digits are not a house number")
+                .isEqualTo(new DeliveryAddress.Unfit(DeliveryAddress.Problem.NO_HOUSE_NUMBER));
         assertThat(DeliveryAddress.check("1 High Street, London", "GB"))
                 .isEqualTo(new DeliveryAddress.Unfit(DeliveryAddress.Problem.NO_POSTCODE));
         assertThat(DeliveryAddress.check("深圳市福田区深南大道 6008 号", "CN"))

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,12 @@ public final class Simulator implements AutoCloseable {
     /** The eSIM activation code ({@code LPA:1$…$…}) of a completed order; empty for a SIM order. */
     public Optional<String> activationCode(String orderId) {
         return reissues.activationCode(orderId).map(Reissues.ActivationCode::lpa);
+    }
+
+    /** The callback URLs of the hub's listeners, by subscription id: a test may drop one to lose events. */
+    public Map<String, String> hubListeners() {
+        return hub.all().stream().collect(Collectors.toMap(HubRegistry.Subscription::id,
+                HubRegistry.Subscription::callback));
     }
 
     /** Back to the state just after start: demo customers re-seeded, everything else forgotten. */

@@ -29,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -224,6 +225,47 @@ class ReissueTest {
                 "Case " + ticket.group() + " is open");
         assertThat(audited()).anySatisfy(line -> assertThat(line).contains("event=reissueEnded", orderId,
                 "state=rejected", "reason=deviceNotEligible"));
+    }
+
+    /**
+     * Failure: the backend's events never reach the bot (no listener subscribed) — opening "My orders" tells what they
+     * would have: the eSIM is ready, with its QR code, once.
+     */
+    @Test
+    void aCompletedOrderWhoseEventsWereLostIsToldWhenMyOrdersIsOpened() throws IOException {
+        Customer wei = linkedByContact(world, ukEsim, "en");
+        Map<String, String> listeners = world.sim.hubListeners();
+        listeners.keySet().forEach(backend::unsubscribe);
+        try {
+            wei.says("/reissue");
+            wei.hears("A new eSIM for");
+            wei.taps("💥 Damaged / not working");
+            wei.hears("We sent a code");
+            wei.says(world.latestCode(WEI_ALTERNATE));
+            wei.hears("Thank you");
+            wei.hears("Does the phone you'll use support eSIM?");
+            wei.taps("✅ Yes — continue without the EID");
+            wei.hears("Back up your phone");
+            wei.taps("✅ Done, continue");
+            wei.hears("Please check your order");
+            wei.taps("✅ Order it (£3.00)");
+            String orderId = orderIdIn(wei.hears("placed: a new eSIM"));
+            wei.hears("Anything else?");
+            world.sim.clock().advance(Duration.ofSeconds(15));
+            world.sim.clock().advance(Duration.ofSeconds(5));
+            assertThat(backend.productOrder(orderId).state()).isEqualTo(OrderState.COMPLETED);
+            wei.hearsNothingFor(Duration.ofMillis(500));
+
+            wei.says("/orders");
+            BotMessage qr = wei.hears("Scan this QR code");
+            assertThat(decodeQr(qr.photo())).isEqualTo(world.sim.activationCode(orderId).orElseThrow());
+            wei.hears("To install");
+            wei.hears("📦 My orders", orderId, "Status: done ✅");
+            wei.taps("🔄 Refresh");
+            wei.hearsNothingFor(Duration.ofMillis(500)); // the list is unchanged, and the code is not sent again
+        } finally {
+            listeners.values().forEach(backend::subscribe);
+        }
     }
 
     private List<String> audited() {

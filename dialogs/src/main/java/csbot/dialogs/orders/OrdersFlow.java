@@ -29,7 +29,8 @@ import static csbot.dialogs.engine.Steps.when;
 /**
  * "My orders": the open and recent reissue orders of every linked line, newest first, with their state, the trouble
  * ticket of a failed or rejected one, and a cancel button for an order whose work has not started yet — the way out
- * the backend's notice on the other channel points to.
+ * the backend's notice on the other channel points to. What an order's lost events would have said (its
+ * completion, an eSIM's activation code) is said here instead, once.
  */
 @Component
 public final class OrdersFlow implements Flow {
@@ -96,6 +97,7 @@ public final class OrdersFlow implements Flow {
         for (LinkedLine line : lines) {
             for (ProductOrder order : backend.productOrders(line.msisdn()).stream().limit(SHOWN_PER_LINE).toList()) {
                 any = true;
+                turn.send(orders.catchUp(order, turn.chatId()));
                 text.append("\n\n").append(turn.t("order", "order", order.id(),
                         "number", PhoneNumbers.mask(order.msisdn()), "reason", turn.t("reason." + order.reason().wire()),
                         "date", Formats.date(turn.lang(), order.orderDate().toLocalDate()),

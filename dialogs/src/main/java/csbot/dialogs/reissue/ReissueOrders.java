@@ -76,6 +76,15 @@ public final class ReissueOrders {
         return find(orderId).map(Watch::ticket).filter(ticket -> !ticket.isEmpty());
     }
 
+    /**
+     * What the chat that placed an order has not been told yet of its state, e.g. because the event was lost: "My
+     * orders" calls it for each order it shows, so a completed eSIM's code still reaches the customer, once.
+     */
+    public List<Outbound> catchUp(ProductOrder order, long chatId) {
+        return find(order.id()).filter(watch -> watch.chatId() == chatId).isPresent()
+                ? onOrderChanged(order) : List.of();
+    }
+
     /** What to tell the customer about an order's new state; nothing for orders placed elsewhere or already told. */
     public List<Outbound> onOrderChanged(ProductOrder order) {
         Optional<Watch> found = find(order.id());

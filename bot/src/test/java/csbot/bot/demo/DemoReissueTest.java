@@ -1,7 +1,6 @@
 package csbot.bot.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,15 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoReissueTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private static DemoApp demo;
+    private static DemoSimulator simulator;
     private static WebChat page;
 
     @BeforeAll
     static void start() {
         demo = DemoApp.shared();
+        simulator = new DemoSimulator(demo.simulatorPort);
         page = new WebChat(demo.chatUrl());
     }
 
@@ -70,7 +68,7 @@ class DemoReissueTest {
         JsonNode reasons = wei.awaitMessage("A new eSIM for +44 •••• 3456");
         wei.taps(reasons, "💥 Damaged / not working");
         wei.awaitMessage("We sent a code to your account's other contact number +44 ••••••3789");
-        wei.says(latestCode("+447400123789"));
+        wei.says(simulator.latestCode("+447400123789"));
         JsonNode device = wei.awaitMessage("Does the phone you'll use support eSIM?");
         wei.taps(device, "✅ Yes — continue without the EID");
         JsonNode backup = wei.awaitMessage("Back up your phone");
@@ -79,9 +77,9 @@ class DemoReissueTest {
         wei.taps(summary, "✅ Order it (£3.00)");
         wei.awaitMessage("placed: a new eSIM for +44 •••• 3456");
 
-        advanceSimulatorClock(15);
+        simulator.advanceClock(15);
         wei.awaitMessage("is being prepared");
-        advanceSimulatorClock(5);
+        simulator.advanceClock(5);
         JsonNode qr = wei.awaitMessage("Scan this QR code", "SM-DP+ address: smdp.csbot-carrier.example");
         Matcher matchingId = Pattern.compile("Activation code: (\\S+)").matcher(qr.get("text").asText());
         assertThat(matchingId.find()).isTrue();
@@ -93,24 +91,6 @@ class DemoReissueTest {
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(decodeQr(image.body())).isEqualTo("LPA:1$smdp.csbot-carrier.example$" + matchingId.group(1));
         assertThat(qr.at("/media/kind").asText()).isEqualTo("photo");
-    }
-
-    private static String latestCode(String msisdn) throws IOException, InterruptedException {
-        URI sms = URI.create("http://127.0.0.1:" + demo.simulatorPort + "/sim/sms?msisdn="
-                + URLEncoder.encode(msisdn, StandardCharsets.UTF_8));
-        JsonNode texts = JSON.readTree(HTTP.send(HttpRequest.newBuilder(sms).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        Matcher code = CODE.matcher(texts.get(texts.size() - 1).get("text").asText());
-        assertThat(code.find()).as("a code in the SMS panel").isTrue();
-        return code.group(1);
-    }
-
-    private static void advanceSimulatorClock(long seconds) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + demo.simulatorPort + "/sim/admin/clock")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\":" + seconds + "}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 204);
     }
 
     private static String decodeQr(byte[] png) throws IOException {

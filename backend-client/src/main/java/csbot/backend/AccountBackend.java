@@ -122,7 +122,7 @@ public interface AccountBackend {
     /** Vendor extension {@code DELETE /ext/v1/lines/{msisdn}/suspension}: the lost card was found. */
     Line resumeLine(String msisdn);
 
-    /** Vendor extension {@code GET /ext/v1/lines/{msisdn}/reissueQuote}: the fee, and whether the SIM-change lock is on. */
+    /** Vendor extension {@code GET /ext/v1/lines/{msisdn}/reissueQuote}: the fee; whether the SIM-change lock is on. */
     ReissueQuote reissueQuote(String msisdn);
 
     /** Vendor extension {@code GET /ext/v1/lines/{msisdn}/stores}: where a new SIM for this line can be picked up. */
@@ -147,7 +147,10 @@ public interface AccountBackend {
     /** TMF622 {@code GET /productOrder?msisdn=}: the line's reissue orders, newest first. */
     List<ProductOrder> productOrders(String msisdn);
 
-    /** TMF622 {@code POST /cancelProductOrder}: only while acknowledged ({@link Rejected} {@code orderNotCancellable}). */
+    /**
+     * TMF622 {@code POST /cancelProductOrder}: only while acknowledged, else {@link Rejected}
+     * {@code orderNotCancellable}.
+     */
     OrderState cancelProductOrder(String id);
 
     /**

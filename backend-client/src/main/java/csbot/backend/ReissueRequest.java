@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A replacement card to order (TMF622 {@code productOrder}, category {@code reissue}).
  *
- * @param verificationId a code to the account's other channel, verified (see {@link AccountBackend#sendOtpToOtherChannel})
+ * @param verificationId a verified code to the account's other channel ({@link AccountBackend#sendOtpToOtherChannel})
  * @param eid            the eSIM device's EID when the customer gave it, else ""
  */
 public record ReissueRequest(String msisdn, String verificationId, ReissueReason reason, Fulfilment fulfilment,

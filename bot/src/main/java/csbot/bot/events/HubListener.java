@@ -102,7 +102,8 @@ public final class HubListener implements AutoCloseable {
                 sender.send(reissueOrders.onOrderChanged(changed.order()));
             }
         } catch (RuntimeException e) {
-            log.error("backend event {} could not be acted on; the payment follow-up will catch up", event.eventId(), e);
+            log.error("backend event {} could not be acted on; payments are followed up, orders caught up in My orders",
+                    event.eventId(), e);
         }
     }
 

@@ -218,7 +218,8 @@ class ReissueTest {
         assertThat(ticket.find()).isTrue();
         assertThat(backend.troubleTicket(ticket.group()).status()).isEqualTo("acknowledged");
         assertThat(backend.productOrder(orderId).state()).isEqualTo(OrderState.REJECTED);
-        assertThat(backend.buckets(ukEsim.msisdn()).get(0).remainingValue().amount()).isEqualByComparingTo(balanceBefore);
+        assertThat(backend.buckets(ukEsim.msisdn()).get(0).remainingValue().amount())
+                .as("the fee is given back").isEqualByComparingTo(balanceBefore);
 
         wei.says("/orders");
         wei.hears("📦 My orders", orderId, "eSIM to a new phone", "Status: not approved ❌",

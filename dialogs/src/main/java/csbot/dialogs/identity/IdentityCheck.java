@@ -24,7 +24,6 @@ public final class IdentityCheck {
     public static final String HOW = "linkedTelegram+otpOtherChannel";
 
     private static final String V_VERIFICATION = "vid";
-    private static final String V_VERIFIED = "verified";
 
     /** What became of a typed code. */
     public enum Result { VERIFIED, TRY_AGAIN, LOCKED }
@@ -42,7 +41,6 @@ public final class IdentityCheck {
      * said.
      */
     public boolean start(Turn turn, String msisdn, String resendEvent, String abortEvent) {
-        turn.remove(V_VERIFIED);
         OtpChallenge challenge;
         try {
             challenge = backend.sendOtpToOtherChannel(msisdn);
@@ -67,10 +65,7 @@ public final class IdentityCheck {
         }
         OtpCheck check = backend.checkOtp(turn.var(V_VERIFICATION).orElseThrow(), code);
         return switch (check.status()) {
-            case VERIFIED -> {
-                turn.put(V_VERIFIED, "1");
-                yield Result.VERIFIED;
-            }
+            case VERIFIED -> Result.VERIFIED;
             case EXPIRED -> {
                 turn.say(t(turn, "expired"), Keyboard.Inline.of(List.of(List.of(
                         turn.button(t(turn, "button.resend"), resendEvent)))));
@@ -90,10 +85,6 @@ public final class IdentityCheck {
     /** The verification the backend will check again when the order is placed or the PUK read. */
     public static String verificationId(Turn turn) {
         return turn.var(V_VERIFICATION).orElseThrow();
-    }
-
-    public static boolean verified(Turn turn) {
-        return turn.var(V_VERIFIED).isPresent();
     }
 
     private String t(Turn turn, String key, Object... namesAndValues) {

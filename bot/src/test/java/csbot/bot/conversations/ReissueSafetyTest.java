@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import csbot.backend.AccountBackend;
 import csbot.backend.LineStatus;
+import csbot.backend.OrderState;
 import csbot.backend.http.BackendClientConfig;
 import csbot.backend.http.HttpAccountBackend;
 import csbot.bot.testing.Customer;
@@ -119,6 +120,7 @@ class ReissueSafetyTest {
     @Test
     void thePukIsShownOnceAfterTheCheckAlsoWhenALockedSimAsksForANewCard() {
         Customer wei = linkedByContact(world, ukSim, "en");
+        int ordersBefore = world.sim.reissueOrders(ukSim.msisdn()).size();
         wei.says("/reissue");
         wei.hears("What happened?");
         wei.taps("🔒 Locked (asks for PUK)");
@@ -134,7 +136,7 @@ class ReissueSafetyTest {
         assertThat(audited()).anySatisfy(line -> assertThat(line).contains("event=pukDisclosed",
                 "verifiedBy=linkedTelegram+otpOtherChannel")).allSatisfy(line -> assertThat(line)
                 .doesNotContain(digits.group(1)));
-        assertThat(world.sim.reissueOrders(ukSim.msisdn())).as("no new card").isEmpty();
+        assertThat(world.sim.reissueOrders(ukSim.msisdn()).size()).as("no new card").isEqualTo(ordersBefore);
 
         wei.says("PUK");
         wei.hears("We sent a code");
@@ -145,6 +147,7 @@ class ReissueSafetyTest {
     @Test
     void cancellingAtEveryStepOfASimReissueLeavesNoOrder() {
         Customer wei = linkedByContact(world, ukSim, "en");
+        List<String> ordersBefore = world.sim.reissueOrders(ukSim.msisdn());
         List<List<String>> journeys = List.of(
                 List.of("REASON"),
                 List.of("REASON", "lost"),
@@ -160,7 +163,8 @@ class ReissueSafetyTest {
             walk(wei, steps);
             wei.says("/cancel");
             wei.hears("Cancelled");
-            assertThat(world.sim.reissueOrders(ukSim.msisdn())).as("after /cancel at %s", steps).isEmpty();
+            assertThat(world.sim.reissueOrders(ukSim.msisdn())).as("after /cancel at %s", steps)
+                    .isEqualTo(ordersBefore);
             assertThat(backend.findLineByMsisdn(ukSim.msisdn()).status()).as("after /cancel at %s", steps)
                     .isEqualTo(LineStatus.ACTIVE);
         }
@@ -169,12 +173,13 @@ class ReissueSafetyTest {
         walk(wei, List.of("REASON", "damaged", "code", "pickup", "store"));
         wei.taps("❌ Cancel");
         wei.hears("Nothing was ordered.");
-        assertThat(world.sim.reissueOrders(ukSim.msisdn())).isEmpty();
+        assertThat(world.sim.reissueOrders(ukSim.msisdn())).isEqualTo(ordersBefore);
     }
 
     @Test
     void cancellingAtEveryStepOfAnEsimReissueLeavesNoOrder() {
         Customer wei = linkedByContact(world, ukEsim, "en");
+        List<String> ordersBefore = world.sim.reissueOrders(ukEsim.msisdn());
         List<List<String>> journeys = List.of(
                 List.of("REASON", "damaged", "code"),
                 List.of("REASON", "damaged", "code", "eid"),
@@ -185,7 +190,8 @@ class ReissueSafetyTest {
             walk(wei, steps);
             wei.says("/cancel");
             wei.hears("Cancelled");
-            assertThat(world.sim.reissueOrders(ukEsim.msisdn())).as("after /cancel at %s", steps).isEmpty();
+            assertThat(world.sim.reissueOrders(ukEsim.msisdn())).as("after /cancel at %s", steps)
+                    .isEqualTo(ordersBefore);
         }
     }
 
@@ -196,6 +202,7 @@ class ReissueSafetyTest {
     @Test
     void buttonsOfAnEndedRunAndForgedButtonsHaveExpired() {
         Customer wei = linkedByContact(world, ukSim, "en");
+        int ordersBefore = world.sim.reissueOrders(ukSim.msisdn()).size();
         wei.says("/reissue");
         BotMessage reasons = wei.hears("What happened?");
         String damaged = reasons.button("💥 Damaged / not working").orElseThrow().callbackData();
@@ -218,12 +225,44 @@ class ReissueSafetyTest {
         wei.hears("Anything else?");
         wei.sendsCallbackData(summary, confirm);
         assertThat(wei.toast().text()).as("the order button tapped again").contains("expired");
-        assertThat(world.sim.reissueOrders(ukSim.msisdn())).hasSize(1);
+        assertThat(world.sim.reissueOrders(ukSim.msisdn())).hasSize(ordersBefore + 1);
         // the order ends so later tests may order again
         world.sim.clock().advance(Duration.ofSeconds(15));
         wei.hears("is being prepared");
         world.sim.clock().advance(Duration.ofSeconds(5));
         wei.hears("is ready");
+    }
+
+    /**
+     * "Not you? Cancel it": the notice to the other number points to My orders, where an order not started yet has a
+     * Cancel button; the fee comes back and the order never goes ahead. Once work has started the button is gone.
+     */
+    @Test
+    void anOrderIsCancelledFromMyOrdersBeforeWorkStarts() {
+        Customer wei = linkedByContact(world, ukSim, "en");
+        walk(wei, List.of("REASON", "damaged", "code", "pickup", "store"));
+        wei.taps("✅ Order it (£5.00)");
+        Matcher placed = Pattern.compile("PO-[0-9A-F]{10}").matcher(wei.hears("placed: a new SIM card").text());
+        assertThat(placed.find()).isTrue();
+        String orderId = placed.group();
+        wei.hears("Anything else?");
+        assertThat(lastSms(WEI_ALTERNATE)).contains(orderId, "Not you? Cancel it under My orders");
+
+        wei.says("/orders");
+        BotMessage orders = wei.hears("📦 My orders", orderId, "Status: received ✔️ (can still be cancelled)");
+        assertThat(orders.buttons()).contains("❌ Cancel " + orderId);
+        wei.taps("❌ Cancel " + orderId);
+        // the list, edited in place, and the order's event: in either order
+        List<String> told = List.of(wei.nextMessage().text(), wei.nextMessage().text());
+        assertThat(told).anySatisfy(text -> assertThat(text).contains(
+                "Order " + orderId + " is cancelled; the fee goes back to your balance.", "Status: cancelled"))
+                .anySatisfy(text -> assertThat(text).contains(
+                        "Order " + orderId + " (+44 •••• " + ukSim.lastFour() + ") was cancelled. The fee is back"));
+        assertThat(backend.buckets(ukSim.msisdn()).get(0).remainingValue().amount()).isEqualByComparingTo("12.50");
+
+        world.sim.clock().advance(Duration.ofSeconds(20));
+        wei.hearsNothingFor(Duration.ofMillis(500));
+        assertThat(backend.productOrder(orderId).state()).isEqualTo(OrderState.CANCELLED);
     }
 
     /** Walks a reissue of the customer's one line through the named steps, checking each answer. */

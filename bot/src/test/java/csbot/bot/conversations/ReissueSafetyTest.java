@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What keeps a reissue safe and lets the customer back out: the account's SIM-change lock refuses it with how to
- * remove it; three wrong codes lock the check and warn the account holder on the other number; the PUK is shown once
+ * remove it (a lost card can still be suspended); three wrong codes lock the check and warn the account holder on the other number; the PUK is shown once
  * after the check (also offered instead of a new card for a locked SIM); /cancel at every step of a SIM and an eSIM
  * reissue leaves no order (and a line not suspended unless the customer asked); buttons of a cancelled run, a
  * confirm tapped twice and a forged store button are expired.
@@ -71,18 +71,27 @@ class ReissueSafetyTest {
     }
 
     @Test
-    void aSimChangeLockRefusesTheReissueAndSaysHowToRemoveIt() {
+    void aSimChangeLockRefusesTheReissueAndSaysHowToRemoveItButALostCardCanStillBeSuspended() {
         Customer wei = linkedByContact(world, ukEsim, "en");
         int codes = world.sim.sms(WEI_ALTERNATE).size();
         world.sim.simChangeLock(ukEsim.msisdn(), true);
         try {
             wei.says("/reissue");
-            wei.hears("🔒 +44 •••• " + ukEsim.lastFour() + " has a SIM-change lock",
-                    "Account › Security › SIM-change lock", "visit a store with your ID");
+            BotMessage refused = wei.hears("🔒 +44 •••• " + ukEsim.lastFour() + " has a SIM-change lock",
+                    "Account › Security › SIM-change lock", "visit a store with your ID",
+                    "If the card is lost or stolen, you can still stop it now");
+            assertThat(refused.buttons()).containsExactly("🛑 Lost: suspend it now", "🛑 Stolen: suspend it now",
+                    "❌ Cancel");
+            wei.taps("🛑 Stolen: suspend it now");
+            wei.hears("is suspended: no calls, texts or data", "remove the SIM-change lock first");
+            assertThat(backend.findLineByMsisdn(ukEsim.msisdn()).status()).isEqualTo(LineStatus.SUSPENDED);
+            assertThat(audited()).anySatisfy(line -> assertThat(line).contains("event=lineSuspended",
+                    "reason=stolen"));
             assertThat(world.sim.sms(WEI_ALTERNATE)).as("no code was sent").hasSize(codes);
             assertThat(world.sim.reissueOrders(ukEsim.msisdn())).isEmpty();
         } finally {
             world.sim.simChangeLock(ukEsim.msisdn(), false);
+            backend.resumeLine(ukEsim.msisdn());
         }
     }
 

@@ -58,6 +58,7 @@ public final class ReissueFlow implements Flow {
 
     static final String ENTRY = "ENTRY";
     static final String PICK = "PICK";
+    static final String LOCK_SHOWN = "LOCK_SHOWN";
     static final String REASON = "REASON";
     static final String SUSPEND = "SUSPEND";
     static final String LOCKED_OFFER = "LOCKED_OFFER";
@@ -85,6 +86,7 @@ public final class ReissueFlow implements Flow {
     private static final String END = "end";
     private static final String ASK_SUSPEND = "suspend";
     private static final String OFFER_PUK = "puk";
+    private static final String LOCKED = "locked";
     private static final String SIM = "sim";
     private static final String ESIM = "esim";
 
@@ -103,7 +105,7 @@ public final class ReissueFlow implements Flow {
     private static final String V_ORDER_KEY = "key";
     private static final String V_SUSPENDED = "suspended";
 
-    private static final List<String> STEPS = List.of(PICK, REASON, SUSPEND, LOCKED_OFFER, CODE, FULFIL, ADDRESS,
+    private static final List<String> STEPS = List.of(PICK, LOCK_SHOWN, REASON, SUSPEND, LOCKED_OFFER, CODE, FULFIL, ADDRESS,
             ADDRESS_OK, STORE, DEVICE, EID, BACKUP, CONFIRM);
 
     private final AccountBackend backend;
@@ -142,19 +144,25 @@ public final class ReissueFlow implements Flow {
                     .initial(ENTRY)
                     .choice(ROUTE).choice(LINE_CHOSEN).choice(REASON_CHOSEN).choice(VERIFY).choice(CODE_CHECK)
                     .choice(ADDRESS_CHECK).choice(EID_CHECK)
-                    .states(Set.of(ENTRY, PICK, REASON, SUSPEND, LOCKED_OFFER, CODE, FULFIL, ADDRESS, ADDRESS_OK,
+                    .states(Set.of(ENTRY, PICK, LOCK_SHOWN, REASON, SUSPEND, LOCKED_OFFER, CODE, FULFIL, ADDRESS, ADDRESS_OK,
                             STORE, DEVICE, EID, BACKUP, CONFIRM))
                     .end(DONE);
-            var t = b.configureTransitions()
+            var transitions = b.configureTransitions()
                     .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
                     .withChoice().source(ROUTE)
                     .first(DONE, outcome(NO_LINES))
                     .then(REASON, outcome(OK))
+                    .then(LOCK_SHOWN, outcome(LOCKED))
                     .then(DONE, outcome(END))
                     .last(PICK, act(this::askWhichLine)).and()
                     .withExternal().source(PICK).target(LINE_CHOSEN).event("pick").guard(when(this::pickable))
                     .action(act(this::pickLine)).and()
-                    .withChoice().source(LINE_CHOSEN).first(REASON, outcome(OK)).last(DONE).and()
+                    .withChoice().source(LINE_CHOSEN).first(REASON, outcome(OK)).then(LOCK_SHOWN, outcome(LOCKED))
+                    .last(DONE).and()
+                    // a locked account gets no new card, but a lost card can always be stopped
+                    .withExternal().source(LOCK_SHOWN).target(DONE).event("suspendOnly")
+                    .guard(when(turn -> turn.arg().equals("lost") || turn.arg().equals("stolen")))
+                    .action(act(this::suspendOnly)).and()
 
                     // why a new card: lost or stolen → suspend first; locked → the PUK may do
                     .withExternal().source(REASON).target(REASON_CHOSEN).event("reason")
@@ -207,7 +215,8 @@ public final class ReissueFlow implements Flow {
                     .withExternal().source(CONFIRM).target(DONE).event("confirm").guard(when(ReissueFlow::covered))
                     .action(act(this::placeOrder)).and();
             for (String step : STEPS) {
-                t = t.withExternal().source(step).target(DONE).event("abort").action(act(this::abort)).and();
+                transitions = transitions.withExternal().source(step).target(DONE).event("abort")
+                        .action(act(this::abort)).and();
             }
         });
     }
@@ -257,8 +266,11 @@ public final class ReissueFlow implements Flow {
         ReissueQuote quote = backend.reissueQuote(msisdn);
         if (quote.simChangeLock()) {
             turn.reply(turn.t("simChangeLock", "number", number, "hotline", turn.settings().hotline(),
-                    "hours", turn.settings().supportHours()), turn.mainMenu());
-            turn.outcome(END);
+                    "hours", turn.settings().supportHours()), Keyboard.Inline.of(List.of(
+                    List.of(turn.button(turn.t("button.suspendLost"), "suspendOnly", "lost"),
+                            turn.button(turn.t("button.suspendStolen"), "suspendOnly", "stolen")),
+                    List.of(turn.button(turn.t("button.cancel"), "abort")))));
+            turn.outcome(LOCKED);
             return;
         }
         Optional<ProductOrder> open = backend.productOrders(msisdn).stream().filter(o -> o.state().isOpen())
@@ -328,6 +340,15 @@ public final class ReissueFlow implements Flow {
         turn.put(V_SUSPENDED, "1");
         turn.reply(turn.t("suspended", "number", number(turn)), Keyboard.Inline.of(List.of()));
         startVerification(turn);
+    }
+
+    private void suspendOnly(Turn turn) {
+        String msisdn = msisdn(turn);
+        backend.suspendLine(msisdn, turn.arg().equals("stolen") ? SuspensionReason.STOLEN : SuspensionReason.LOST);
+        audit.lineSuspended(turn.chatId(), msisdn, turn.arg());
+        turn.reply(turn.t("suspended", "number", number(turn)) + "\n\n" + turn.t("suspended.locked",
+                "hotline", turn.settings().hotline()), Keyboard.Inline.of(List.of()));
+        turn.say(turn.t("menu.choose"), turn.mainKeyboard());
     }
 
     private void toPuk(Turn turn) {

@@ -16,18 +16,30 @@ import csbot.backend.http.BackendClientConfig;
 import csbot.backend.http.HttpAccountBackend;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.TopUps;
 import csbot.bot.testing.World;
 import csbot.emulator.BotMessage;
+import csbot.sim.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * code to the account's other number, delivery to a typed address (bad addresses answered while the step waits), the
  * order pushed through to activation; a damaged eSIM with an EID typo, then a valid EID, and the activation code
  * received as a QR image that decodes to exactly the simulator's code; an eSIM review rejected, which opens a trouble
- * ticket and gives the fee back. Every act is checked in the backend (line status, ICCID, balance, orders, tickets)
+ * ticket and gives the fee back; events lost (My orders catches up) and one arriving late, after the end. Every act is checked in the backend (line status, ICCID, balance, orders, tickets)
  * and in the audit log.
  */
 class ReissueTest {
@@ -51,6 +63,7 @@ class ReissueTest {
     private static final Pattern TICKET_ID = Pattern.compile("TT-[0-9A-F]{10}");
 
     private static World world;
+    private static ConfigurableApplicationContext bot;
     private static AccountBackend backend;
     private static DemoLine ukSim;
     private static DemoLine ukEsim;
@@ -59,7 +72,7 @@ class ReissueTest {
     @BeforeAll
     static void start() {
         world = World.start();
-        world.startBot("csbot.gate.user-updates=200");
+        bot = world.startBot("csbot.gate.user-updates=200");
         backend = new HttpAccountBackend(BackendClientConfig.defaults(world.simulatorUrl()));
         ukSim = world.ukSim();
         ukEsim = world.ukEsim();
@@ -233,7 +246,7 @@ class ReissueTest {
      * would have: the eSIM is ready, with its QR code, once.
      */
     @Test
-    void aCompletedOrderWhoseEventsWereLostIsToldWhenMyOrdersIsOpened() throws IOException {
+    void aCompletedOrderWhoseEventsWereLostIsToldWhenMyOrdersIsOpened() throws Exception {
         Customer wei = linkedByContact(world, ukEsim, "en");
         Map<String, String> listeners = world.sim.hubListeners();
         listeners.keySet().forEach(backend::unsubscribe);
@@ -264,9 +277,30 @@ class ReissueTest {
             wei.hears("📦 My orders", orderId, "Status: done ✅");
             wei.taps("🔄 Refresh");
             wei.hearsNothingFor(Duration.ofMillis(500)); // the list is unchanged, and the code is not sent again
+
+            // the lost "in progress" event turns up after all, late: after the completion, it says nothing
+            String inProgress = world.sim.events().stream()
+                    .filter(event -> event.body().contains(orderId) && event.body().contains("\"inProgress\""))
+                    .findFirst().orElseThrow().body();
+            assertThat(postEvent(inProgress)).isEqualTo(200);
+            wei.hearsNothingFor(Duration.ofMillis(500));
         } finally {
             listeners.values().forEach(backend::subscribe);
         }
+    }
+
+    /** POSTs an event to the bot's listener, signed as the simulator signs (the default hub secret). */
+    private static int postEvent(String body) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SimulatorConfig.DEFAULT_HUB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal((now + "." + body)
+                .getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TopUps.botUrl(bot)
+                        + "/backend/listener/productOrderStateChangeEvent"))
+                .header("Content-Type", "application/json").header("X-Csbot-Timestamp", Long.toString(now))
+                .header("X-Csbot-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private List<String> audited() {

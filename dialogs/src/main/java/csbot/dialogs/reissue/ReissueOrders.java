@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ public final class ReissueOrders {
     /** What to tell the customer about an order's new state; nothing for orders placed elsewhere or already told. */
     public List<Outbound> onOrderChanged(ProductOrder order) {
         Optional<Watch> found = find(order.id());
-        if (found.isEmpty() || order.state() == OrderState.ACKNOWLEDGED || !firstTold(order)) {
+        if (found.isEmpty() || order.state() == OrderState.ACKNOWLEDGED || lateProgress(order) || !firstTold(order)) {
             return List.of();
         }
         Watch watch = found.get();
@@ -113,7 +114,7 @@ public final class ReissueOrders {
             code = backend.activationCode(order.id());
         } catch (BackendFailure e) {
             // not told yet: a redelivered event may try again
-            redis.del(toldKey(order));
+            redis.del(toldKey(order.id(), order.state()));
             throw e;
         }
         audit.activationCodeSent(watch.chatId(), order.msisdn(), order.id());
@@ -148,11 +149,18 @@ public final class ReissueOrders {
     }
 
     private boolean firstTold(ProductOrder order) {
-        return "OK".equals(redis.set(toldKey(order), "1", SetArgs.Builder.nx().px(KEPT.toMillis())));
+        return "OK".equals(redis.set(toldKey(order.id(), order.state()), "1",
+                SetArgs.Builder.nx().px(KEPT.toMillis())));
     }
 
-    private String toldKey(ProductOrder order) {
-        return keys.global("reissue:order:" + order.id() + ":told:" + order.state().name());
+    /** "In progress" arriving after the order's end (events may come out of order) would only confuse. */
+    private boolean lateProgress(ProductOrder order) {
+        return order.state() == OrderState.IN_PROGRESS && Arrays.stream(OrderState.values())
+                .filter(state -> !state.isOpen()).anyMatch(end -> redis.exists(toldKey(order.id(), end)) > 0);
+    }
+
+    private String toldKey(String orderId, OrderState state) {
+        return keys.global("reissue:order:" + orderId + ":told:" + state.name());
     }
 
     private Optional<Watch> find(String orderId) {

@@ -11,7 +11,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import csbot.backend.AccountBackend;
 import csbot.backend.LineStatus;
 import csbot.backend.OrderState;
-import csbot.backend.ProductOrder;
 import csbot.backend.http.BackendClientConfig;
 import csbot.backend.http.HttpAccountBackend;
 import csbot.bot.testing.Customer;

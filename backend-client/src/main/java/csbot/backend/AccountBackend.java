@@ -105,4 +105,57 @@ public interface AccountBackend {
 
     /** TMF621 {@code GET /troubleTicket/{id}}. */
     TroubleTicket troubleTicket(String id);
+
+    // ---- reissue (lost, stolen, damaged or locked cards; eSIM transfer)
+
+    /**
+     * Vendor extension {@code POST /ext/v1/verifications} with {@code channel: otherChannel}: a code to the account's
+     * other channel (its alternate number), never to the line — the proof a reissue or a PUK needs. Three wrong codes
+     * lock it, warn the account holder there, and refuse new ones for a while ({@link Rejected}
+     * {@code verificationLocked}); {@code tooManyCodes} as for {@link #sendOtp}.
+     */
+    OtpChallenge sendOtpToOtherChannel(String msisdn);
+
+    /** Vendor extension {@code POST /ext/v1/lines/{msisdn}/suspension}: stops the line at once; safe to repeat. */
+    Line suspendLine(String msisdn, SuspensionReason reason);
+
+    /** Vendor extension {@code DELETE /ext/v1/lines/{msisdn}/suspension}: the lost card was found. */
+    Line resumeLine(String msisdn);
+
+    /** Vendor extension {@code GET /ext/v1/lines/{msisdn}/reissueQuote}: the fee; whether the SIM-change lock is on. */
+    ReissueQuote reissueQuote(String msisdn);
+
+    /** Vendor extension {@code GET /ext/v1/lines/{msisdn}/stores}: where a new SIM for this line can be picked up. */
+    List<Store> stores(String msisdn);
+
+    /**
+     * Vendor extension {@code GET /ext/v1/lines/{msisdn}/puk}, against a verified code to the other channel
+     * ({@link Rejected} {@code notVerified} otherwise).
+     */
+    Puk puk(String msisdn, String verificationId);
+
+    /**
+     * TMF622 {@code POST /productOrder} with an {@code Idempotency-Key}: retried, a repeat answers the same order.
+     * {@link Rejected}: {@code notVerified}, {@code simChangeLocked}, {@code insufficientBalance},
+     * {@code invalidFulfilment}, {@code invalidEid}, {@code orderInProgress}, {@code idempotencyKeyReused}.
+     */
+    ProductOrder orderReissue(ReissueRequest request, String idempotencyKey);
+
+    /** TMF622 {@code GET /productOrder/{id}}. */
+    ProductOrder productOrder(String id);
+
+    /** TMF622 {@code GET /productOrder?msisdn=}: the line's reissue orders, newest first. */
+    List<ProductOrder> productOrders(String msisdn);
+
+    /**
+     * TMF622 {@code POST /cancelProductOrder}: only while acknowledged, else {@link Rejected}
+     * {@code orderNotCancellable}.
+     */
+    OrderState cancelProductOrder(String id);
+
+    /**
+     * Vendor extension {@code GET /ext/v1/productOrders/{id}/activationCode}: the eSIM activation code of a completed
+     * order. {@link Rejected} {@code orderNotCompleted} or {@code notEsim}.
+     */
+    ActivationCode activationCode(String orderId);
 }

@@ -98,6 +98,19 @@ final class AccountStore {
         }).map(after -> new Change(before[0], after));
     }
 
+    /** The line moves onto a new card (a reissue): a fresh ICCID, the old one no longer finds it. */
+    Optional<LineAccount> newCard(String msisdn) {
+        String iccid = Iccids.withCheckDigit(GENERATED_ICCID_PREFIX + "%014d".formatted(sequence.incrementAndGet()));
+        Optional<Change> change = change(msisdn, line -> new LineAccount(line.id(), line.msisdn(), iccid,
+                line.customerId(), line.cardType(), line.status(), line.currency(), line.balance(), line.allowances(),
+                line.validFrom(), line.expiresAt()));
+        change.ifPresent(done -> {
+            msisdnByIccid.remove(done.before().iccid());
+            msisdnByIccid.put(iccid, msisdn);
+        });
+        return change.map(Change::after);
+    }
+
     /** In the order they were added. */
     List<OwnedLine> lines() {
         return linesByMsisdn.values().stream()

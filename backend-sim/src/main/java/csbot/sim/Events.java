@@ -18,6 +18,7 @@ final class Events {
 
     static final String TOPUP_STATE_CHANGE = "topupBalanceStateChangeEvent";
     static final String PAYMENT_LINK_PAID = "paymentLinkPaidEvent";
+    static final String PRODUCT_ORDER_STATE_CHANGE = "productOrderStateChangeEvent";
 
     private static final int KEPT = 500;
 

@@ -9,12 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,7 @@ public final class Simulator implements AutoCloseable {
     private final TopUpProcessor topUps;
     private final AutoTopUps autoTopUps;
     private final PaymentLinks paymentLinks;
+    private final Reissues reissues;
 
     private Simulator(SimulatorConfig config) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
@@ -76,6 +80,7 @@ public final class Simulator implements AutoCloseable {
         topUps = new TopUpProcessor(store, savedMethods, balances, outcomes, outbox, events, clock);
         autoTopUps = new AutoTopUps(store, savedMethods, balances, topUps, clock);
         paymentLinks = new PaymentLinks(store, topUps, events, clock, baseUrl);
+        reissues = new Reissues(store, verifications, outbox, events, clock);
         reset();
         server.createContext("/", new SimHttpHandler(routes(), faults, requests, workers, delays));
         server.setExecutor(workers);
@@ -133,6 +138,36 @@ public final class Simulator implements AutoCloseable {
         return requests.count(route);
     }
 
+    /**
+     * What becomes of the next reissue order once its work is done: {@code completed} (the default), {@code failed}
+     * or {@code rejected}, with a reason code such as {@code deviceNotEligible}.
+     */
+    public void nextReissueOutcome(String state, String reason) {
+        reissues.nextOutcome(Json.MAPPER.convertValue(Map.of("state", state, "reason", reason),
+                Reissues.Outcome.class));
+    }
+
+    /** Turns the account's SIM-change lock of the line's account on or off. */
+    public void simChangeLock(String msisdn, boolean on) {
+        reissues.simChangeLock(msisdn, on);
+    }
+
+    /** The reissue orders of a line, newest first, by id. */
+    public List<String> reissueOrders(String msisdn) {
+        return reissues.ofLine(msisdn).stream().map(Reissues.OrderJson::id).toList();
+    }
+
+    /** The eSIM activation code ({@code LPA:1$…$…}) of a completed order; empty for a SIM order. */
+    public Optional<String> activationCode(String orderId) {
+        return reissues.activationCode(orderId).map(Reissues.ActivationCode::lpa);
+    }
+
+    /** The callback URLs of the hub's listeners, by subscription id: a test may drop one to lose events. */
+    public Map<String, String> hubListeners() {
+        return hub.all().stream().collect(Collectors.toMap(HubRegistry.Subscription::id,
+                HubRegistry.Subscription::callback));
+    }
+
     /** Back to the state just after start: demo customers re-seeded, everything else forgotten. */
     public void reset() {
         faults.clear();
@@ -145,6 +180,7 @@ public final class Simulator implements AutoCloseable {
         topUps.clear();
         autoTopUps.clear();
         paymentLinks.clear();
+        reissues.clear();
         balances.clear();
         tickets.clear();
         events.clear();
@@ -170,6 +206,7 @@ public final class Simulator implements AutoCloseable {
             Instant now = clock.now();
             topUps.sweep(now);
             autoTopUps.sweep(now);
+            reissues.sweep(now);
         } catch (RuntimeException bug) {
             // logged, not thrown: a scheduled task that throws is never run again
             log.error("sweep failed", bug);
@@ -186,6 +223,7 @@ public final class Simulator implements AutoCloseable {
         new PaymentLinkApi(paymentLinks).register(router);
         new TroubleTicketApi(tickets, clock).register(router);
         new CheckoutApi(paymentLinks).register(router);
+        new ReissueApi(store, reissues, clock).register(router);
         new ToolsApi(store, outbox, clock, topUps, events, tickets).register(router);
         new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, this::reset).register(router);
         return router;

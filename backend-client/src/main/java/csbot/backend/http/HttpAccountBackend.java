@@ -1,6 +1,15 @@
 package csbot.backend.http;
 
 import csbot.backend.AccountBackend;
+import csbot.backend.ActivationCode;
+import csbot.backend.LineType;
+import csbot.backend.OrderState;
+import csbot.backend.ProductOrder;
+import csbot.backend.Puk;
+import csbot.backend.ReissueQuote;
+import csbot.backend.ReissueRequest;
+import csbot.backend.Store;
+import csbot.backend.SuspensionReason;
 import csbot.backend.AutoTopUp;
 import csbot.backend.AutoTopUpKind;
 import csbot.backend.AutoTopUpRule;
@@ -32,6 +41,33 @@ public final class HttpAccountBackend implements AccountBackend {
     }
 
     record Listener(String callback) {
+    }
+
+    record Suspension(SuspensionReason reason) {
+    }
+
+    record QuoteJson(LineType cardType, MoneyJson fee, boolean balanceCovers, boolean simChangeLock) {
+
+        ReissueQuote toQuote() {
+            return new ReissueQuote(cardType, fee.toMoney(), balanceCovers, simChangeLock);
+        }
+    }
+
+    record PukJson(String puk) {
+
+        @Override
+        public String toString() {
+            return "PukJson[redacted]";
+        }
+    }
+
+    record ActivationJson(String activationCode, String smdpAddress, String matchingId,
+                          boolean confirmationCodeRequired) {
+
+        @Override
+        public String toString() {
+            return "ActivationJson[redacted]";
+        }
     }
 
     private final JsonHttp http;
@@ -180,6 +216,72 @@ public final class HttpAccountBackend implements AccountBackend {
     @Override
     public TroubleTicket troubleTicket(String id) {
         return http.fetch(Call.get("/troubleTicket/{id}", "trouble ticket " + id, id), TroubleTicket.class);
+    }
+
+    /** Never retried: a repeat would send another code. */
+    @Override
+    public OtpChallenge sendOtpToOtherChannel(String msisdn) {
+        return http.fetch(Call.post("/ext/v1/verifications", new SendCode(msisdn, "otherChannel"), line(msisdn)),
+                OtpChallenge.class);
+    }
+
+    @Override
+    public Line suspendLine(String msisdn, SuspensionReason reason) {
+        return http.fetch(Call.post("/ext/v1/lines/{msisdn}/suspension", new Suspension(reason), line(msisdn), msisdn),
+                Line.class);
+    }
+
+    @Override
+    public Line resumeLine(String msisdn) {
+        return http.fetch(Call.delete("/ext/v1/lines/{msisdn}/suspension", line(msisdn), msisdn), Line.class);
+    }
+
+    @Override
+    public ReissueQuote reissueQuote(String msisdn) {
+        return http.fetch(Call.get("/ext/v1/lines/{msisdn}/reissueQuote", line(msisdn), msisdn), QuoteJson.class,
+                QuoteJson::toQuote);
+    }
+
+    @Override
+    public List<Store> stores(String msisdn) {
+        return http.fetchList(Call.get("/ext/v1/lines/{msisdn}/stores", line(msisdn), msisdn), Store.class);
+    }
+
+    @Override
+    public Puk puk(String msisdn, String verificationId) {
+        return http.fetch(Call.get("/ext/v1/lines/{msisdn}/puk", line(msisdn), msisdn)
+                .withQuery("verificationId", verificationId), PukJson.class, wire -> new Puk(wire.puk()));
+    }
+
+    @Override
+    public ProductOrder orderReissue(ReissueRequest request, String idempotencyKey) {
+        return http.fetch(Call.post("/productOrder", ProductOrderJson.Create.of(request), line(request.msisdn()))
+                .withIdempotencyKey(idempotencyKey), ProductOrderJson.class, ProductOrderJson::toOrder);
+    }
+
+    @Override
+    public ProductOrder productOrder(String id) {
+        return http.fetch(Call.get("/productOrder/{id}", "order " + id, id), ProductOrderJson.class,
+                ProductOrderJson::toOrder);
+    }
+
+    @Override
+    public List<ProductOrder> productOrders(String msisdn) {
+        return http.fetchList(Call.get("/productOrder", line(msisdn)).withQuery("msisdn", msisdn),
+                ProductOrderJson.class, ProductOrderJson::toOrder);
+    }
+
+    @Override
+    public OrderState cancelProductOrder(String id) {
+        return http.fetch(Call.post("/cancelProductOrder", new ProductOrderJson.Cancel(id), "order " + id),
+                ProductOrderJson.Cancelled.class, ProductOrderJson.Cancelled::state);
+    }
+
+    @Override
+    public ActivationCode activationCode(String orderId) {
+        return http.fetch(Call.get("/ext/v1/productOrders/{id}/activationCode", "order " + orderId, orderId),
+                ActivationJson.class, wire -> new ActivationCode(wire.activationCode(), wire.smdpAddress(),
+                        wire.matchingId(), wire.confirmationCodeRequired()));
     }
 
     private static String line(String msisdn) {

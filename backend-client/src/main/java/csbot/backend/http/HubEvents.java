@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import csbot.backend.BackendEvent;
 import csbot.backend.PaymentLinkPaid;
+import csbot.backend.ProductOrderStateChanged;
 import csbot.backend.TopUpStateChanged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,9 @@ public final class HubEvents {
                                 TopupBalanceJson.class).toTopUp()));
                 case "paymentLinkPaidEvent" -> Optional.of(new PaymentLinkPaid(envelope.eventId(), envelope.eventTime(),
                         json.treeToValue(member(envelope, "paymentLink"), PaymentLinkJson.class).toPaymentLink()));
+                case "productOrderStateChangeEvent" -> Optional.of(new ProductOrderStateChanged(envelope.eventId(),
+                        envelope.eventTime(), json.treeToValue(member(envelope, "productOrder"),
+                                ProductOrderJson.class).toOrder()));
                 default -> Optional.empty();
             };
         } catch (IOException | RuntimeException unfit) {

@@ -10,6 +10,11 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import csbot.backend.AutoTopUp;
+import csbot.backend.Fulfilment;
+import csbot.backend.ProductOrder;
+import csbot.backend.ReissueReason;
+import csbot.backend.ReissueRequest;
+import csbot.backend.SuspensionReason;
 import csbot.backend.Money;
 import csbot.backend.OtpChallenge;
 import csbot.backend.PaymentLink;
@@ -19,6 +24,7 @@ import csbot.backend.TroubleTicketRequest;
 import csbot.sim.FaultPlan;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,6 +136,7 @@ class ContractTest extends SimulatorBacked {
         exercisePaymentLinks();
         exerciseAutoTopUps();
         exerciseTroubleTickets();
+        exerciseReissues();
 
         sim.faults().set(FaultPlan.errors(1.0, "/bucket"));
         catchThrowable(() -> backend.buckets(WEI_SIM));
@@ -185,6 +192,64 @@ class ContractTest extends SimulatorBacked {
                 WEI_SIM, "tb-123", "Paid top-up not applied, line ***3123"), "contract-ticket");
         backend.troubleTicket(ticket.id());
         catchThrowable(() -> backend.troubleTicket("TT-NOTHING"));
+    }
+
+    private void exerciseReissues() {
+        String weiAlternate = "+447400123789";
+        backend.reissueQuote(WEI_SIM);
+        catchThrowable(() -> backend.reissueQuote(UNKNOWN));
+        catchThrowable(() -> backend.reissueQuote(EURO_LINE)); // 422 currencyNotSupported
+        backend.stores(WEI_SIM);
+        catchThrowable(() -> backend.stores(UNKNOWN));
+        backend.suspendLine(WEI_SIM, SuspensionReason.LOST);
+        backend.suspendLine(WEI_SIM, SuspensionReason.LOST); // a repeat: 200
+        catchThrowable(() -> backend.suspendLine(LI_NA, SuspensionReason.STOLEN)); // 422 suspended for non-payment
+        catchThrowable(() -> backend.suspendLine(UNKNOWN, SuspensionReason.STOLEN));
+        backend.resumeLine(WEI_SIM);
+        catchThrowable(() -> backend.resumeLine(WEI_SIM)); // 409 notSuspendedForLoss
+        catchThrowable(() -> backend.resumeLine(UNKNOWN));
+
+        OtpChallenge proof = backend.sendOtpToOtherChannel(WEI_ESIM);
+        backend.checkOtp(proof.id(), lastCode(weiAlternate));
+        catchThrowable(() -> backend.puk(WEI_ESIM, "no-such-verification")); // 422 notVerified
+        backend.puk(WEI_ESIM, proof.id());
+        catchThrowable(() -> backend.puk(UNKNOWN, proof.id()));
+        catchThrowable(() -> backend.orderReissue(new ReissueRequest(WEI_ESIM, proof.id(), ReissueReason.DAMAGED,
+                new Fulfilment.Download(), "123"), "contract-order-0")); // 422 invalidEid
+        ProductOrder order = backend.orderReissue(new ReissueRequest(WEI_ESIM, proof.id(), ReissueReason.DAMAGED,
+                new Fulfilment.Download(), ""), "contract-order-1");
+        backend.orderReissue(new ReissueRequest(WEI_ESIM, proof.id(), ReissueReason.DAMAGED,
+                new Fulfilment.Download(), ""), "contract-order-1"); // the repeat: 200
+        catchThrowable(() -> backend.orderReissue(new ReissueRequest(UNKNOWN, proof.id(), ReissueReason.DAMAGED,
+                new Fulfilment.Download(), ""), "contract-order-2"));
+        catchThrowable(() -> backend.activationCode(order.id())); // 409 not completed
+        backend.productOrder(order.id());
+        backend.productOrders(WEI_ESIM);
+        catchThrowable(() -> backend.productOrder("PO-NOTHING"));
+        sim.clock().advance(Duration.ofSeconds(30)); // in progress, then completed
+        sim.clock().advance(Duration.ofSeconds(30));
+        backend.activationCode(order.id());
+        catchThrowable(() -> backend.activationCode("PO-NOTHING"));
+        catchThrowable(() -> backend.cancelProductOrder(order.id())); // 409 work has started
+
+        OtpChallenge simProof = backend.sendOtpToOtherChannel(WEI_SIM);
+        backend.checkOtp(simProof.id(), lastCode(weiAlternate));
+        ProductOrder simOrder = backend.orderReissue(new ReissueRequest(WEI_SIM, simProof.id(), ReissueReason.LOST,
+                new Fulfilment.Pickup(backend.stores(WEI_SIM).get(0).id()), ""), "contract-order-3");
+        backend.cancelProductOrder(simOrder.id());
+        catchThrowable(() -> backend.cancelProductOrder("PO-NOTHING"));
+        catchThrowable(() -> backend.activationCode(simOrder.id())); // 409: cancelled, not completed
+        ProductOrder delivered = backend.orderReissue(new ReissueRequest(WEI_SIM, simProof.id(), ReissueReason.DAMAGED,
+                new Fulfilment.Delivery("1 High St, London SW1A 1AA"), ""), "contract-order-4");
+        sim.clock().advance(Duration.ofSeconds(30));
+        sim.clock().advance(Duration.ofSeconds(30));
+        catchThrowable(() -> backend.activationCode(delivered.id())); // 422 notEsim
+        OtpChallenge guessed = backend.sendOtpToOtherChannel(LI_NA);
+        String wrongCode = "000000".equals(lastCode("+8613900139000")) ? "111111" : "000000";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            backend.checkOtp(guessed.id(), wrongCode);
+        }
+        catchThrowable(() -> backend.sendOtpToOtherChannel(LI_NA)); // 429 verificationLocked
     }
 
     private List<String> driftedErrors(RecordingProxy.Exchange exchange, String from, String to) {

@@ -2,9 +2,11 @@ package csbot.bot.events;
 
 import csbot.backend.BackendEvent;
 import csbot.backend.PaymentLinkPaid;
+import csbot.backend.ProductOrderStateChanged;
 import csbot.backend.TopUpStateChanged;
 import csbot.backend.http.HubEvents;
 import csbot.bot.send.Sender;
+import csbot.dialogs.reissue.ReissueOrders;
 import csbot.dialogs.store.KeySpace;
 import csbot.dialogs.topup.TopUpSettlement;
 import io.lettuce.core.SetArgs;
@@ -39,6 +41,7 @@ public final class HubListener implements AutoCloseable {
 
     private final Optional<HubEvents> events;
     private final TopUpSettlement settlement;
+    private final ReissueOrders reissueOrders;
     private final Sender sender;
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
@@ -48,10 +51,11 @@ public final class HubListener implements AutoCloseable {
         return thread;
     });
 
-    public HubListener(HubProperties hub, TopUpSettlement settlement, Sender sender,
+    public HubListener(HubProperties hub, TopUpSettlement settlement, ReissueOrders reissueOrders, Sender sender,
                        RedisClusterCommands<String, String> redis, KeySpace keys) {
         this.events = hub.secret().isBlank() ? Optional.empty() : Optional.of(new HubEvents(hub.secret()));
         this.settlement = settlement;
+        this.reissueOrders = reissueOrders;
         this.sender = sender;
         this.redis = redis;
         this.keys = keys;
@@ -75,7 +79,7 @@ public final class HubListener implements AutoCloseable {
         if (event.isEmpty()) {
             return ResponseEntity.ok().build();
         }
-        if (!firstTime(eventId(event.get()))) {
+        if (!firstTime(event.get().eventId())) {
             log.debug("backend event {} already taken", eventName);
             return ResponseEntity.ok().build();
         }
@@ -94,17 +98,13 @@ public final class HubListener implements AutoCloseable {
                 sender.send(settlement.onTopUpChanged(changed.topUp()));
             } else if (event instanceof PaymentLinkPaid paid) {
                 sender.send(settlement.onPaymentLinkPaid(paid.paymentLink()));
+            } else if (event instanceof ProductOrderStateChanged changed) {
+                sender.send(reissueOrders.onOrderChanged(changed.order()));
             }
         } catch (RuntimeException e) {
-            log.error("backend event {} could not be acted on; the payment follow-up will catch up", eventId(event), e);
+            log.error("backend event {} could not be acted on; payments are followed up, orders caught up in My orders",
+                    event.eventId(), e);
         }
-    }
-
-    private static String eventId(BackendEvent event) {
-        if (event instanceof TopUpStateChanged changed) {
-            return changed.eventId();
-        }
-        return ((PaymentLinkPaid) event).eventId();
     }
 
     @Override

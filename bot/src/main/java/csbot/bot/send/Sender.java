@@ -188,8 +188,13 @@ public final class Sender implements AutoCloseable {
     private void deliver(Pending pending, ChatQueue chat) {
         CompletableFuture<? extends Serializable> call;
         try {
-            BotApiMethod<? extends Serializable> method = pending.raw != null ? pending.raw : methods.of(pending.outbound);
-            call = execute(method);
+            if (pending.outbound instanceof Outbound.Photo photo) {
+                call = telegram.executeAsync(methods.photo(photo));
+            } else {
+                BotApiMethod<? extends Serializable> method = pending.raw != null ? pending.raw
+                        : methods.of(pending.outbound);
+                call = execute(method);
+            }
         } catch (Exception e) {
             call = CompletableFuture.failedFuture(e);
         }

@@ -1,5 +1,6 @@
 package csbot.bot.send;
 
+
 import csbot.bot.payments.PaymentProperties;
 import csbot.dialogs.i18n.Formats;
 import csbot.dialogs.io.Keyboard;
@@ -13,6 +14,8 @@ import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
@@ -22,6 +25,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.util.List;
 
@@ -41,6 +45,17 @@ public final class TelegramMethods {
 
     public TelegramMethods(String providerToken) {
         this.providerToken = providerToken;
+    }
+
+    /** A photo is uploaded with the request (multipart): telegrambots sends it by its own method, not a BotApiMethod. */
+    SendPhoto photo(Outbound.Photo photo) {
+        SendPhoto send = new SendPhoto(Long.toString(photo.chatId()),
+                new InputFile(new ByteArrayInputStream(photo.png()), photo.fileName()));
+        if (!photo.caption().isEmpty()) {
+            send.setCaption(photo.caption());
+        }
+        replyMarkup(photo.keyboard()).ifPresent(send::setReplyMarkup);
+        return send;
     }
 
     BotApiMethod<? extends Serializable> of(Outbound outbound) {

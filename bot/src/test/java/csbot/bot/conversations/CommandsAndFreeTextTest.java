@@ -106,7 +106,10 @@ class CommandsAndFreeTextTest {
         mei.says("客服几点上班");
         mei.hears("客服热线", "服务时间");
         mei.says("我的卡丢了");
-        mei.hears("停机挂失");
+        mei.hears("您还没有绑定号码"); // the reissue flow took over from the FAQ; it needs a linked line first
+        mei.hears("绑定号码");
+        mei.says("/cancel");
+        mei.hears("已取消");
         mei.says("转人工");
         mei.hears("客服热线");
 

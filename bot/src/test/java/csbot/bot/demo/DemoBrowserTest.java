@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,7 @@ class DemoBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
     /**
      * The bot's messages after the person's own last one, in the chat pane's order, and of those the newest that has
@@ -83,6 +86,7 @@ class DemoBrowserTest {
             """;
 
     private DemoApp demo;
+    private DemoSimulator simulator;
     private WebChat api;
     private String ukSimNumber;
     private ChromeDriver browser;
@@ -95,6 +99,7 @@ class DemoBrowserTest {
                 "the web chat's browser test needs /usr/bin/chromium and /usr/bin/chromedriver:"
                         + " apt-get install chromium chromium-driver (.ci/run installs them when it can)");
         demo = DemoApp.shared();
+        simulator = new DemoSimulator(demo.simulatorPort);
         api = new WebChat(demo.chatUrl());
         ukSimNumber = api.personas().stream()
                 .filter(p -> p.get("msisdn").asText().startsWith("+44") && p.get("cardType").asText().equals("SIM"))
@@ -279,18 +284,57 @@ class DemoBrowserTest {
         screenshot("agents-group");
     }
 
+    /**
+     * An eSIM replaced in the page: Wei's second UK line, "damaged", the code read in the page's SMS inbox, which shows
+     * what his other contact number received too, the order; the simulator's clock is moved on by its admin API, and
+     * the QR code shows as an image in the chat.
+     */
+    @Test
+    void aPersonReplacesAnEsimAndSeesTheQrCodeInTheChat() throws Exception {
+        String esimNumber = "+447400123456";
+        openTheChatAs(esimNumber, "en");
+
+        send("/reissue");
+        waitForReply("tap \"📱 Share my phone number\" below");
+        tapReplyButton("📱 Share my phone number");
+        WebElement reasons = waitForReply("A new eSIM for +44 •••• 3456");
+        int texted = smsInThePaneSentTo("+447400123789").size();
+        tapInlineButton(reasons, "💥 Damaged / not working");
+        waitForReply("We sent a code to your account's other contact number");
+        send(newCodeInTheSmsPaneSentTo("+447400123789", texted));
+        tapInlineButton(waitForReply("Does the phone you'll use support eSIM?"), "✅ Yes — continue without the EID");
+        tapInlineButton(waitForReply("Back up your phone"), "✅ Done, continue");
+        tapInlineButton(waitForReply("Please check your order", "Fee: £3.00"), "✅ Order it (£3.00)");
+        waitForReply("placed: a new eSIM for +44 •••• 3456");
+
+        simulator.advanceClock(15);
+        waitForReply("is being prepared");
+        simulator.advanceClock(5);
+        WebElement qr = waitForReply("Scan this QR code", "SM-DP+ address: smdp.csbot-carrier.example");
+        WebElement image = qr.findElement(By.tagName("img"));
+        waitUntil("the QR image loaded", () -> Boolean.TRUE.equals(browser.executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
+        assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue())
+                .as("the QR code's width in pixels").isGreaterThanOrEqualTo(300);
+        screenshot("en-esim-qr");
+    }
+
     // ---- what the person does
 
     private void openTheChatAsTheUkSimCustomer(String language) {
+        openTheChatAs(ukSimNumber, language);
+    }
+
+    private void openTheChatAs(String number, String language) {
         browser.get(demo.chatUrl().toString());
-        By persona = By.cssSelector("[data-testid=persona][data-msisdn='" + ukSimNumber + "']");
-        waitUntil("the UK SIM customer in the list", () -> !browser.findElements(persona).isEmpty());
+        By persona = By.cssSelector("[data-testid=persona][data-msisdn='" + number + "']");
+        waitUntil("the customer of " + number + " in the list", () -> !browser.findElements(persona).isEmpty());
         browser.findElement(persona).click();
         new Select(byTestId("language")).selectByValue(language);
-        waitUntil("the UK SIM customer chosen", () -> browser.findElement(persona).getAttribute("class").contains("active")
-                && browser.findElement(By.id("who")).getText().contains(ukSimNumber));
+        waitUntil("the customer of " + number + " chosen", () -> browser.findElement(persona).getAttribute("class")
+                .contains("active") && browser.findElement(By.id("who")).getText().contains(number));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
-        long history = api.userMessagesIn(WebChat.stableUserId(ukSimNumber));
+        long history = api.userMessagesIn(WebChat.stableUserId(number));
         waitUntil("the chat's history shown", () -> userMessages().size() == history);
     }
 
@@ -355,6 +399,20 @@ class DemoBrowserTest {
     @SuppressWarnings("unchecked")
     private List<WebElement> sinceMyLastMessage(String selector) {
         return (List<WebElement>) browser.executeScript(SINCE_MY_LAST_MESSAGE, selector);
+    }
+
+    /** The SMS the page's inbox shows as sent to {@code number}, newest first. */
+    private List<String> smsInThePaneSentTo(String number) {
+        return browser.findElements(By.cssSelector("[data-testid=sms] li")).stream().map(WebElement::getText)
+                .filter(text -> text.contains("to the other contact number " + number)).toList();
+    }
+
+    /** The six-digit code of a new SMS to {@code number} in the page's inbox, once it shows more than {@code before}. */
+    private String newCodeInTheSmsPaneSentTo(String number, int before) {
+        waitUntil("a new SMS to " + number + " in the inbox", () -> smsInThePaneSentTo(number).size() > before);
+        Matcher digits = SIX_DIGITS.matcher(smsInThePaneSentTo(number).get(0));
+        assertThat(digits.find()).as("a code in the newest SMS to %s", number).isTrue();
+        return digits.group(1);
     }
 
     private String toast() {

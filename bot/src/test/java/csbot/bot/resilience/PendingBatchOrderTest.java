@@ -57,7 +57,8 @@ class PendingBatchOrderTest {
         ann.hears("What would you like to do?");
         ann.hears("Our hotline", "is open");
         ann.hears("There is nothing to cancel.");
-        ann.hears("lost or stolen");
+        ann.hears("You haven't linked a number yet"); // "lost" starts the reissue flow, which links a line first
+        ann.hears("Link a number");
         assertThat(world.telegram.calls("getUpdates")).as("one getUpdates answer carried all six messages")
                 .anyMatch(call -> call.ok() && call.result().size() == 6);
     }
@@ -86,7 +87,8 @@ class PendingBatchOrderTest {
             customer.hears("What would you like to do?");
             customer.hears("Our hotline", "is open");
             customer.hears("There is nothing to cancel.");
-            customer.hears("lost or stolen");
+            customer.hears("You haven't linked a number yet");
+            customer.hears("Link a number");
         }
         bo.hears("我可以帮您");
         bo.hears("您还没有绑定号码");
@@ -94,12 +96,13 @@ class PendingBatchOrderTest {
         bo.hears("请选择您要办理的业务");
         bo.hears("客服热线", "服务时间");
         bo.hears("当前没有进行中的操作");
-        bo.hears("停机挂失");
+        bo.hears("您还没有绑定号码");
+        bo.hears("绑定号码");
         bo.hearsNothingFor(Duration.ofMillis(300));
         assertThat(world.telegram.calls("getUpdates")).as("one getUpdates answer carried all 18 messages")
                 .anyMatch(call -> call.ok() && call.result().size() == 18);
         for (Customer customer : everyone) {
-            assertThat(textsSentTo(world.telegram, customer.id())).as("messages to %s", customer.id()).hasSize(7);
+            assertThat(textsSentTo(world.telegram, customer.id())).as("messages to %s", customer.id()).hasSize(8);
         }
     }
 }

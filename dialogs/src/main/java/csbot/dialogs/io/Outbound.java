@@ -13,6 +13,18 @@ public sealed interface Outbound {
     record Edit(long chatId, int messageId, String text, Keyboard.Inline keyboard) implements Outbound {
     }
 
+    /**
+     * A picture with a caption, e.g. an eSIM activation QR code. The image may be a secret: it lives only in this
+     * value on its way out, never in a session or a log ({@link #toString()} leaves it out).
+     */
+    record Photo(long chatId, byte[] png, String fileName, String caption, Keyboard keyboard) implements Outbound {
+
+        @Override
+        public String toString() {
+            return "Photo[chat " + chatId + ", " + png.length + " bytes]";
+        }
+    }
+
     /** Stop the spinner on a tapped button, optionally with a short notice ({@code alert}: as a dialog). */
     record AnswerCallback(long chatId, String callbackId, String text, boolean alert) implements Outbound {
     }

@@ -30,8 +30,9 @@ public final class LinePick {
 
     /**
      * Decides the line when there is nothing to ask: the one the flow was opened on ({@code lineVar}, set by another
-     * flow's button) or the only one; {@code chosen} gets its position. Without any line the customer links one first
-     * and then comes back to {@code flowId}. With several lines no outcome is set: ask with {@link #ask}.
+     * flow's button) or the only one; {@code chosen} gets its position, the outcome is {@link #ONE} unless
+     * {@code chosen} sets its own. Without any line the customer links one first and then comes back to
+     * {@code flowId}. With several lines no outcome is set: ask with {@link #ask}.
      */
     public static void route(Turn turn, String flowId, String lineVar, ObjIntConsumer<Turn> chosen) {
         List<LinkedLine> lines = turn.profile().lines();
@@ -41,8 +42,8 @@ public final class LinePick {
             turn.continueWith(LinkFlow.ID, Map.of(LinkFlow.RETURN_TO, flowId));
             turn.outcome(NO_LINES);
         } else if (given >= 0 && given < lines.size() || lines.size() == 1) {
-            chosen.accept(turn, Math.max(given, 0));
             turn.outcome(ONE);
+            chosen.accept(turn, Math.max(given, 0));
         }
     }
 

@@ -51,6 +51,16 @@ public final class PhoneNumbers {
         }
     }
 
+    /** The ISO 3166 region of an E.164 number ({@code GB}, {@code HK}, {@code CN}), "ZZ" when unknown. */
+    public static String region(String e164) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException e) {
+            return "ZZ";
+        }
+    }
+
     /**
      * A number safe to show in lists and to write to logs: country code and the last four digits,
      * {@code +44 •••• 0123}.

@@ -16,6 +16,7 @@
     'zh-CN': {
       identity: '我是谁', language: 'Telegram 客户端语言', newUser: '新用户（无号码）', firstName: '名字',
       smsInbox: '短信收件箱', send: '发送', message: '输入消息…', edited: '已编辑', noSms: '暂无短信',
+      smsToOther: '发到另一联系号码',
       noPersonas: '没有模拟器客户列表：以新用户身份聊天。', personasFrom: '模拟器中的客户：',
       askPhone: '要分享的手机号（如 +85291234567）：', guest: '访客', chattingAs: '当前身份：',
       failed: '发送失败：', noNumber: '无号码'
@@ -23,6 +24,7 @@
     en: {
       identity: 'Who am I', language: 'Telegram app language', newUser: 'New user (no number)', firstName: 'First name',
       smsInbox: 'SMS inbox', send: 'Send', message: 'Write a message…', edited: 'edited', noSms: 'No SMS yet',
+      smsToOther: 'to the other contact number',
       noPersonas: 'No simulator customers: chat as a new user.', personasFrom: 'Customers in the simulator:',
       askPhone: 'Phone number to share (e.g. +85291234567):', guest: 'Guest', chattingAs: 'Chatting as ',
       failed: 'Could not send: ', noNumber: 'no number'
@@ -85,6 +87,7 @@
   function choosePersona(persona) {
     choose({
       id: stableUserId(persona.msisdn), firstName: persona.name, msisdn: persona.msisdn,
+      alternateNumber: persona.alternateNumber || null,
       languageCode: identity ? identity.languageCode : 'zh-CN'
     });
   }
@@ -412,11 +415,16 @@
     if (pane.hidden) {
       return;
     }
-    $('sms-number').textContent = identity.msisdn;
+    // the account's other contact number gets the codes for a SIM change or a PUK: shown here too
+    const numbers = [identity.msisdn].concat(identity.alternateNumber ? [identity.alternateNumber] : []);
+    $('sms-number').textContent = numbers.join(' · ');
     const load = async () => {
       try {
-        const response = await fetch(settings.simulatorUrl + '/sim/sms?msisdn=' + encodeURIComponent(identity.msisdn));
-        renderSms(await response.json());
+        const inboxes = await Promise.all(numbers.map(async (number) => {
+          const response = await fetch(settings.simulatorUrl + '/sim/sms?msisdn=' + encodeURIComponent(number));
+          return (await response.json()).map((sms) => Object.assign({to: number}, sms));
+        }));
+        renderSms(inboxes.flat().sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt))));
       } catch (e) {
         // the simulator may be restarting; the next poll tries again
       }
@@ -437,7 +445,8 @@
     messages.slice().reverse().forEach((sms) => {
       const item = document.createElement('li');
       const time = document.createElement('small');
-      time.textContent = sms.sentAt ? new Date(sms.sentAt).toLocaleString() : '';
+      time.textContent = (sms.sentAt ? new Date(sms.sentAt).toLocaleString() : '')
+        + (sms.to && sms.to !== identity.msisdn ? ' · ' + labels().smsToOther + ' ' + sms.to : '');
       const text = document.createElement('div');
       text.textContent = sms.text;
       item.append(time, text);

@@ -151,12 +151,16 @@ public final class Sender implements AutoCloseable {
         }
     }
 
-    /** The idle check, unless a message came meanwhile and its own drain runs (two drains would send it twice). */
+    /**
+     * The idle check, unless a message came meanwhile and its own drain runs. Taking the idle state here means a
+     * message arriving from now on leaves it to this drain: two drains of one queue would send its head twice.
+     */
     private void drainIfStillIdle(ChatQueue chat, int epoch) {
         synchronized (chat) {
-            if (chat.epoch != epoch) {
+            if (chat.epoch != epoch || !chat.idle) {
                 return;
             }
+            chat.idle = false;
         }
         drain(chat);
     }

@@ -22,10 +22,17 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import static csbot.bot.testing.Observed.messagesSentTo;
+import static csbot.bot.testing.Observed.textsSentTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,6 +122,40 @@ class SenderTest {
 
         assertThat(between(second, times(ann).get(1))).as("A2 waited for nothing").isLessThan(ms(500));
         assertThat(sender.flush(Duration.ofSeconds(1))).as("all delivered").isTrue();
+    }
+
+    @Test
+    @DisplayName("many chats writing just as their pacing runs out: every message once, in order (no queue drained twice)")
+    void messagesArrivingAsAQueueGoesIdleAreEachSentOnce() throws Exception {
+        // a fast pace without burst, so a queue goes idle and is woken again many times a second
+        Sender fast = new Sender(client, new TelegramMethods(""), new SenderProperties(20, 1, 5_000, 6),
+                new SimpleMeterRegistry());
+        List<FakeUser> users = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            users.add(customer("Racer" + i));
+        }
+        int each = 30;
+        ExecutorService writers = Executors.newFixedThreadPool(users.size());
+        try {
+            for (FakeUser user : users) {
+                writers.submit(() -> {
+                    for (int m = 1; m <= each; m++) {
+                        fast.send(List.of(say(user, "M" + m)));
+                        Thread.sleep(40 + ThreadLocalRandom.current().nextInt(20));
+                    }
+                    return null;
+                });
+            }
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(fast.flush(Duration.ofSeconds(10))).as("all delivered").isTrue();
+        } finally {
+            fast.close();
+        }
+        List<String> expected = IntStream.rangeClosed(1, each).mapToObj(m -> "M" + m).toList();
+        for (FakeUser user : users) {
+            assertThat(textsSentTo(telegram, user.chatId())).as("chat %s", user.chatId()).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class Simulator implements AutoCloseable {
     private final TopUpProcessor topUps;
     private final AutoTopUps autoTopUps;
     private final PaymentLinks paymentLinks;
+    private final LineAlerts lineAlerts;
 
     private Simulator(SimulatorConfig config) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
@@ -76,6 +77,7 @@ public final class Simulator implements AutoCloseable {
         topUps = new TopUpProcessor(store, savedMethods, balances, outcomes, outbox, events, clock);
         autoTopUps = new AutoTopUps(store, savedMethods, balances, topUps, clock);
         paymentLinks = new PaymentLinks(store, topUps, events, clock, baseUrl);
+        lineAlerts = new LineAlerts(events, clock.now());
         reset();
         server.createContext("/", new SimHttpHandler(routes(), faults, requests, workers, delays));
         server.setExecutor(workers);
@@ -152,6 +154,7 @@ public final class Simulator implements AutoCloseable {
         store.clear();
         DemoSeed.into(store, clock.now());
         DemoSeed.paymentMethodsInto(store, savedMethods);
+        lineAlerts.reset(clock.now());
     }
 
     @Override
@@ -170,6 +173,7 @@ public final class Simulator implements AutoCloseable {
             Instant now = clock.now();
             topUps.sweep(now);
             autoTopUps.sweep(now);
+            lineAlerts.sweep(store.lines(), now);
         } catch (RuntimeException bug) {
             // logged, not thrown: a scheduled task that throws is never run again
             log.error("sweep failed", bug);
@@ -187,7 +191,7 @@ public final class Simulator implements AutoCloseable {
         new TroubleTicketApi(tickets, clock).register(router);
         new CheckoutApi(paymentLinks).register(router);
         new ToolsApi(store, outbox, clock, topUps, events, tickets).register(router);
-        new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, this::reset).register(router);
+        new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, lineAlerts, this::reset).register(router);
         return router;
     }
 

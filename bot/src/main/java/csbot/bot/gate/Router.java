@@ -1,5 +1,6 @@
 package csbot.bot.gate;
 
+import csbot.bot.alerts.AlertLinks;
 import csbot.dialogs.engine.Conversation;
 import csbot.dialogs.engine.DialogEngine;
 import csbot.dialogs.engine.UserProfile;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public final class Router {
 
     private final DialogEngine engine;
+    private final AlertLinks alertLinks;
 
-    public Router(DialogEngine engine) {
+    public Router(DialogEngine engine, AlertLinks alertLinks) {
         this.engine = engine;
+        this.alertLinks = alertLinks;
     }
 
     public boolean accepts(Inbound inbound) {
@@ -25,7 +28,9 @@ public final class Router {
     }
 
     public Conversation.Turned route(Conversation conversation, Inbound inbound) {
-        return engine.step(conversation, inbound);
+        Conversation.Turned turned = engine.step(conversation, inbound);
+        alertLinks.afterTurn(inbound.origin(), conversation.profile(), turned.profile());
+        return turned;
     }
 
     public Outbound.AnswerPreCheckout preCheckout(Inbound.PreCheckout query, UserProfile profile) {

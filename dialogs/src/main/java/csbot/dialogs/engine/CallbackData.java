@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Inline button payloads, at most 64 bytes as Telegram allows. Two shapes:
- * {@code m:<flow>} opens a flow from a menu (valid at any time), and {@code <nonce>:<flow>:<event>[:<arg>]}
- * belongs to one run of a flow: a different nonce means the button is stale. Anything else is forged.
+ * Inline button payloads, at most 64 bytes as Telegram allows. Three shapes:
+ * {@code m:<flow>} opens a flow from a menu (valid at any time), {@code o:<flow>:<msisdn>[:<action>]} opens a flow on
+ * one of the customer's lines from a message sent outside any flow (an alert; valid at any time, the line must be
+ * theirs), and {@code <nonce>:<flow>:<event>[:<arg>]} belongs to one run of a flow: a different nonce means the button
+ * is stale. Anything else is forged.
  */
 public sealed interface CallbackData {
 
@@ -15,11 +17,26 @@ public sealed interface CallbackData {
     record OpenFlow(String flow) implements CallbackData {
     }
 
+    /**
+     * Starts {@code flow} with {@link #VAR_LINE} set to the index of {@code msisdn} among the customer's lines (when
+     * it is one of them) and {@link #VAR_ACTION} to {@code action} ("" for none).
+     */
+    record OpenFlowOn(String flow, String msisdn, String action) implements CallbackData {
+    }
+
+    /** The flow variable {@link OpenFlowOn} sets to the line's index in the profile (the top-up flow reads it too). */
+    String VAR_LINE = "line";
+    String VAR_ACTION = "action";
+
     record FlowEvent(String nonce, String flow, String event, String arg) implements CallbackData {
     }
 
     static String open(String flow) {
         return checked("m:" + flow);
+    }
+
+    static String openOn(String flow, String msisdn, String action) {
+        return checked("o:" + flow + ":" + msisdn + (action.isEmpty() ? "" : ":" + action));
     }
 
     static String event(String nonce, String flow, String event, String arg) {
@@ -33,6 +50,9 @@ public sealed interface CallbackData {
         String[] parts = data.split(":", 4);
         if (parts.length == 2 && parts[0].equals("m") && !parts[1].isEmpty()) {
             return Optional.of(new OpenFlow(parts[1]));
+        }
+        if (parts.length >= 3 && parts[0].equals("o") && !parts[1].isEmpty() && parts[2].startsWith("+")) {
+            return Optional.of(new OpenFlowOn(parts[1], parts[2], parts.length == 4 ? parts[3] : ""));
         }
         if (parts.length >= 3 && !parts[0].isEmpty() && !parts[1].isEmpty() && !parts[2].isEmpty()) {
             return Optional.of(new FlowEvent(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : ""));

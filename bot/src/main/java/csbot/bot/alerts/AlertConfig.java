@@ -1,5 +1,6 @@
 package csbot.bot.alerts;
 
+import csbot.backend.AccountBackend;
 import csbot.bot.send.TelegramMethods;
 import csbot.dialogs.alerts.AlertSettingsStore;
 import csbot.dialogs.store.KeySpace;
@@ -36,12 +37,18 @@ class AlertConfig {
 
     @Bean
     @ConditionalOnProperty(name = "csbot.alerts.enabled", havingValue = "true", matchIfMissing = true)
-    AlertDispatcher alertDispatcher(RedisClient client, KeySpace keys, AlertQueue queue, AlertSettingsStore settings,
+    AlertDispatcher alertDispatcher(RedisClient client, RedisClusterCommands<String, String> redis, KeySpace keys, AlertQueue queue, AlertSettingsStore settings,
                                     TelegramClient telegram, TelegramMethods methods, AlertProperties properties,
                                     Clock clock, MeterRegistry metrics) {
         SharedRate rate = new SharedRate(keys, properties.globalPerSecond(), properties.burst(),
                 properties.perChatInterval());
-        return new AlertDispatcher(client, queue, rate, settings, telegram, methods, properties, clock, metrics);
+        return new AlertDispatcher(client, redis, queue, rate, settings, telegram, methods, properties, clock, metrics);
+    }
+
+    @Bean
+    AlertSweep alertSweep(RedisClusterCommands<String, String> redis, KeySpace keys, AccountBackend backend,
+                          AlertSettingsStore settings, AlertIntake intake, AlertProperties properties, Clock clock) {
+        return new AlertSweep(redis, keys, backend, settings, intake, properties, clock);
     }
 
     @Bean

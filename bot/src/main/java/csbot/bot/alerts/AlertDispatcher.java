@@ -23,7 +23,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,8 +40,10 @@ import java.util.concurrent.TimeUnit;
  * alerts off), another 4xx (dead letter) or a passing failure (retried with backoff, then dead letter). One thread
  * also puts due deferred alerts back and takes over alerts a dead instance left pending.
  *
- * <p>An alert is acknowledged only after Telegram accepted it, so a crash loses none; one that crashes in the
- * moment between Telegram's answer and the acknowledgement is sent again by the instance that claims it.
+ * <p>A thread does not wait for Telegram's answer: it hands the alert over at its slot and goes on, and the answer is
+ * recorded when it comes. An alert is acknowledged only after Telegram accepted it, so a crash loses none; one that
+ * crashes in the moment between Telegram's answer and the acknowledgement is sent again by the instance that claims
+ * it.
  */
 final class AlertDispatcher implements SmartLifecycle {
 
@@ -63,6 +71,8 @@ final class AlertDispatcher implements SmartLifecycle {
     }
 
     private final RedisClient client;
+    /** The application's connection, which never blocks: for recording Telegram's answers. */
+    private final RedisClusterCommands<String, String> shared;
     private final AlertQueue queue;
     private final SharedRate rate;
     private final AlertSettingsStore settings;
@@ -73,6 +83,8 @@ final class AlertDispatcher implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final Object sleeper = new Object();
     private final List<Thread> workers = new ArrayList<>();
+    /** Alerts handed to Telegram whose answer is not recorded yet; awaited before the connections close. */
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private final Counter sent;
     private final Counter deferred;
     private final Counter expired;
@@ -83,12 +95,17 @@ final class AlertDispatcher implements SmartLifecycle {
     private final Counter retried;
     private final Counter reclaimed;
     private final Timer lag;
+    /** How late after its slot a thread may still send: two slots. */
+    private final long lateness;
     private volatile boolean running;
+    /** This instance's own record of the last 429's pause, checked after waiting for a slot (no round trip). */
+    private volatile long pausedUntil;
 
-    AlertDispatcher(RedisClient client, AlertQueue queue, SharedRate rate, AlertSettingsStore settings,
+    AlertDispatcher(RedisClient client, RedisClusterCommands<String, String> shared, AlertQueue queue, SharedRate rate, AlertSettingsStore settings,
                     TelegramClient telegram, TelegramMethods methods, AlertProperties properties, Clock clock,
                     MeterRegistry metrics) {
         this.client = client;
+        this.shared = shared;
         this.queue = queue;
         this.rate = rate;
         this.settings = settings;
@@ -96,6 +113,7 @@ final class AlertDispatcher implements SmartLifecycle {
         this.methods = methods;
         this.properties = properties;
         this.clock = clock;
+        this.lateness = Math.max(2, Math.round(2000 / properties.globalPerSecond()));
         this.sent = metrics.counter("csbot.alerts.sent");
         this.deferred = metrics.counter("csbot.alerts.deferred", "reason", "quietHours");
         this.expired = metrics.counter("csbot.alerts.expired");
@@ -157,47 +175,76 @@ final class AlertDispatcher implements SmartLifecycle {
 
     private void work(int number) {
         String consumer = instance + "-" + number;
-        long nextHousekeeping = 0;
-        long nextClaim = 0;
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisClusterCommands<String, String> redis = connection.sync();
             queue.createGroup(redis);
-            while (running) {
-                try {
-                    long now = clock.millis();
-                    if (number == 0 && now >= nextHousekeeping) {
-                        queue.releaseDue(redis, now, 1000);
-                        nextHousekeeping = now + HOUSEKEEPING_EVERY.toMillis();
-                    }
-                    if (number == 0 && now >= nextClaim) {
-                        for (AlertQueue.Entry abandoned : queue.claimAbandoned(redis, consumer, properties.claimIdle(),
-                                properties.batch())) {
-                            if (running) {
-                                log.info("alert {} taken over from a dispatcher that stopped", abandoned.id());
-                                reclaimed.increment();
-                                handle(redis, consumer, abandoned);
-                            }
-                        }
-                        nextClaim = now + Math.max(100, properties.claimIdle().toMillis() / 2);
-                    }
-                    for (AlertQueue.Entry entry : queue.read(redis, consumer, properties.batch(), READ_BLOCK)) {
-                        if (!running) {
-                            break;
-                        }
-                        handle(redis, consumer, entry);
-                    }
-                } catch (RedisException e) {
-                    if (running) {
-                        log.warn("alert dispatcher: Redis failed ({}), trying again in a second", e.toString());
-                        sleep(Duration.ofSeconds(1));
-                    }
-                } catch (RuntimeException bug) {
-                    log.error("alert dispatcher failed; going on", bug);
-                    sleep(Duration.ofSeconds(1));
-                }
+            try {
+                dispatch(redis, consumer, number);
+            } finally {
+                awaitInFlight();
             }
         } catch (RedisException e) {
             log.error("alert dispatcher {} could not connect to Redis", consumer, e);
+        }
+    }
+
+    private void dispatch(RedisClusterCommands<String, String> redis, String consumer, int number) {
+        long nextHousekeeping = 0;
+        long nextClaim = 0;
+        while (running) {
+            try {
+                long now = clock.millis();
+                if (number == 0 && now >= nextHousekeeping) {
+                    queue.releaseDue(redis, now, 1000);
+                    nextHousekeeping = now + HOUSEKEEPING_EVERY.toMillis();
+                }
+                if (number == 0 && now >= nextClaim) {
+                    for (AlertQueue.Entry abandoned : queue.claimAbandoned(redis, consumer, properties.claimIdle(),
+                            properties.batch())) {
+                        if (running) {
+                            log.info("alert {} taken over from a dispatcher that stopped", abandoned.id());
+                            reclaimed.increment();
+                            handle(redis, consumer, abandoned);
+                        }
+                    }
+                    nextClaim = now + Math.max(100, properties.claimIdle().toMillis() / 2);
+                }
+                for (AlertQueue.Entry entry : queue.read(redis, consumer, properties.batch(), READ_BLOCK)) {
+                    if (!running) {
+                        break;
+                    }
+                    handle(redis, consumer, entry);
+                }
+            } catch (RedisException e) {
+                if (running) {
+                    log.warn("alert dispatcher: Redis failed ({}), trying again in a second", e.toString());
+                    sleep(Duration.ofSeconds(1));
+                    recreateGroup(redis);
+                }
+            } catch (RuntimeException bug) {
+                log.error("alert dispatcher failed; going on", bug);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** A Redis that restarted empty (or whose keys were deleted) has lost the stream and its group: make them again. */
+    private void recreateGroup(RedisClusterCommands<String, String> redis) {
+        try {
+            queue.createGroup(redis);
+        } catch (RedisException stillDown) {
+            // the next round tries again
+        }
+    }
+
+    /** Telegram's answers to what was sent are recorded (acknowledged) before this thread's connection closes. */
+    private void awaitInFlight() {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("alerts still being sent at shutdown ({}); another instance will take them over", e.toString());
         }
     }
 
@@ -239,39 +286,62 @@ final class AlertDispatcher implements SmartLifecycle {
                 queue.defer(redis, entry.id(), alert, now + busy.duration().toMillis());
                 return;
             }
+            Duration slot = ((SharedRate.Go) verdict).after();
+            if (!slot.isZero()) {
+                long slotAt = clock.millis() + slot.toMillis();
+                sleep(slot);
+                if (!running) {
+                    return;
+                }
+                if (clock.millis() - slotAt > lateness) {
+                    continue; // woke up too late (a busy machine): sent now it would crowd the next second's slots
+                }
+            }
+            if (clock.millis() < pausedUntil) {
+                continue; // a 429 came while this thread waited for its slot: the shared pause applies from now
+            }
             if (!queue.hold(redis, consumer, entry.id())) {
                 return; // taken over meanwhile by another dispatcher, which sends it
             }
-            Outcome outcome = send(alert, Lang.fromTag(chat.lang()));
-            if (outcome instanceof Sent) {
-                queue.done(redis, entry.id());
-                sent.increment();
-                lag.record(Math.max(0, clock.millis() - queuedAt(entry.id())), TimeUnit.MILLISECONDS);
-                return;
-            }
-            if (outcome instanceof Throttled throttle) {
-                throttled.increment();
-                log.warn("Telegram flood limit on an alert: all dispatchers pause for {} s",
-                        throttle.retryAfter().toSeconds());
-                rate.pause(redis, throttle.retryAfter());
-                continue;
-            }
-            if (outcome instanceof Blocked) {
-                log.info("chat {} blocked the bot: its alerts are off", alert.chatId());
-                settings.blocked(alert.chatId());
-                queue.done(redis, entry.id());
-                blocked.increment();
-                return;
-            }
-            if (outcome instanceof Refused refused) {
-                log.error("alert {} to chat {} refused by Telegram with {} {}: dead letter", entry.id(),
-                        alert.chatId(), refused.code(), refused.description());
-                queue.deadLetter(redis, entry.id(), alert.json(), refused.code() + " " + refused.description());
-                failed.increment();
-                return;
-            }
-            retry(redis, entry, alert.failedOnce(), ((Failed) outcome).why(), now);
+            // the thread goes on to the next alert while Telegram answers: the rate, not the round trips, sets the pace
+            CompletableFuture<Void> sending = send(alert, Lang.fromTag(chat.lang()))
+                    .thenAccept(outcome -> settle(shared, entry, alert, outcome))
+                    .exceptionally(error -> {
+                        log.error("alert {}: its outcome could not be recorded; another dispatcher will send it again",
+                                entry.id(), error);
+                        return null;
+                    });
+            inFlight.add(sending);
+            sending.whenComplete((ignored, error) -> inFlight.remove(sending));
             return;
+        }
+    }
+
+    private void settle(RedisClusterCommands<String, String> redis, AlertQueue.Entry entry, QueuedAlert alert,
+                        Outcome outcome) {
+        long now = clock.millis();
+        if (outcome instanceof Sent) {
+            queue.done(redis, entry.id());
+            sent.increment();
+            lag.record(Math.max(0, now - queuedAt(entry.id())), TimeUnit.MILLISECONDS);
+        } else if (outcome instanceof Throttled throttle) {
+            throttled.increment();
+            log.warn("Telegram flood limit on an alert: all dispatchers pause for {} s", throttle.retryAfter().toSeconds());
+            pausedUntil = now + throttle.retryAfter().toMillis();
+            rate.pause(redis, throttle.retryAfter());
+            queue.defer(redis, entry.id(), alert, now + throttle.retryAfter().toMillis());
+        } else if (outcome instanceof Blocked) {
+            log.info("chat {} blocked the bot: its alerts are off", alert.chatId());
+            settings.blocked(alert.chatId());
+            queue.done(redis, entry.id());
+            blocked.increment();
+        } else if (outcome instanceof Refused refused) {
+            log.error("alert {} to chat {} refused by Telegram with {} {}: dead letter", entry.id(), alert.chatId(),
+                    refused.code(), refused.description());
+            queue.deadLetter(redis, entry.id(), alert.json(), refused.code() + " " + refused.description());
+            failed.increment();
+        } else {
+            retry(redis, entry, alert.failedOnce(), ((Failed) outcome).why(), now);
         }
     }
 
@@ -291,26 +361,33 @@ final class AlertDispatcher implements SmartLifecycle {
         retried.increment();
     }
 
-    private Outcome send(QueuedAlert alert, Lang lang) {
+    private CompletableFuture<Outcome> send(QueuedAlert alert, Lang lang) {
+        CompletableFuture<?> call;
         try {
-            telegram.execute(methods.of(AlertMessages.of(alert.chatId(), lang, alert.alert())));
-            return new Sent();
-        } catch (TelegramApiRequestException e) {
-            Integer code = e.getErrorCode();
-            if (code == null || code >= 500) {
-                return new Failed(code == null ? e.getMessage() : "HTTP " + code);
-            }
-            if (code == 429) {
-                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-                return new Throttled(Duration.ofSeconds(retryAfter == null ? 1 : retryAfter));
-            }
-            if (code == 403) {
-                return new Blocked();
-            }
-            return new Refused(code, e.getApiResponse() == null ? "" : e.getApiResponse());
+            call = telegram.executeAsync(methods.of(AlertMessages.of(alert.chatId(), lang, alert.alert())));
         } catch (TelegramApiException | RuntimeException e) {
-            return new Failed(e.getClass().getSimpleName());
+            call = CompletableFuture.failedFuture(e);
         }
+        return call.handle((result, error) -> error == null ? new Sent()
+                : outcomeOf(error instanceof CompletionException ? error.getCause() : error));
+    }
+
+    private static Outcome outcomeOf(Throwable error) {
+        if (!(error instanceof TelegramApiRequestException e) || e.getErrorCode() == null) {
+            return new Failed(error.getClass().getSimpleName());
+        }
+        int code = e.getErrorCode();
+        if (code >= 500) {
+            return new Failed("HTTP " + code);
+        }
+        if (code == 429) {
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new Throttled(Duration.ofSeconds(retryAfter == null ? 1 : retryAfter));
+        }
+        if (code == 403) {
+            return new Blocked();
+        }
+        return new Refused(code, e.getApiResponse() == null ? "" : e.getApiResponse());
     }
 
     /** A stream entry's id starts with the milliseconds it was added at. */

@@ -9,7 +9,9 @@ import csbot.dialogs.alerts.QuietHours;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Balance and expiry alerts (DESIGN §8): how fast they go out, how long they stay worth sending, how failures are
@@ -34,6 +36,10 @@ import java.time.Duration;
  * @param batch           alerts one dispatcher thread reads at a time
  * @param defaultQuietHours quiet hours of a customer who has not chosen any, in their time zone: {@code 22:00-08:00},
  *                        or {@code off}
+ * @param sweepEvery      how often each line with alerts is checked for expiry and low balance, for backends that
+ *                        send no events; 0 for never
+ * @param sweepLowBalance per currency, the balance below which the sweep warns (the backend's own level, for events)
+ * @param recycleAfter    how long after its expiry date a number is recycled if not topped up (the provider's rule)
  */
 @Validated
 @ConfigurationProperties("csbot.alerts")
@@ -48,7 +54,10 @@ public record AlertProperties(boolean enabled,
                               @NotNull Duration claimIdle,
                               @Min(1) @Max(64) int workers,
                               @Min(1) @Max(1000) int batch,
-                              @NotNull String defaultQuietHours) {
+                              @NotNull String defaultQuietHours,
+                              @NotNull Duration sweepEvery,
+                              @NotNull Map<String, BigDecimal> sweepLowBalance,
+                              @NotNull Duration recycleAfter) {
 
     public AlertProperties {
         if (defaultQuietHours != null && QuietHours.parse(defaultQuietHours).isEmpty()) {

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * One rate for all dispatchers of all instances, kept in Redis: the global rate as the generic cell rate algorithm
  * keeps it (one timestamp, Redis's own clock, so instances' clocks need not agree), at most one alert per chat per
- * {@code perChatInterval}, and a pause all instances honour after Telegram answered 429.
+ * {@code perChatInterval}, and a pause all instances honour after Telegram answered 429. A dispatcher reserves the
+ * next free slot and waits for it, rather than asking again and again: a slot is never lost to a thread that woke up
+ * late, so the rate achieved is the rate configured.
  */
 final class SharedRate {
 
@@ -19,10 +21,11 @@ final class SharedRate {
     sealed interface Verdict {
     }
 
-    record Go() implements Verdict {
+    /** The slot is this dispatcher's: send after {@code after}. */
+    record Go(Duration after) implements Verdict {
     }
 
-    /** The global rate or a 429 pause: wait this long and ask again. */
+    /** A 429 pause: wait this long and ask again. */
     record Wait(Duration duration) implements Verdict {
     }
 
@@ -39,11 +42,10 @@ final class SharedRate {
             if chat > 0 then return {2, chat} end
             local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
             if tat < now then tat = now end
-            local wait = tat - now - tonumber(ARGV[2])
-            if wait > 0 then return {1, math.ceil(wait / 1000)} end
+            local wait = math.max(0, math.ceil((tat - tonumber(ARGV[2]) - now) / 1000))
             redis.call('SET', KEYS[1], string.format('%.0f', tat + tonumber(ARGV[1])), 'PX', 60000)
-            redis.call('SET', KEYS[3], '1', 'PX', ARGV[3])
-            return {0, 0}""", ScriptOutputType.MULTI);
+            redis.call('SET', KEYS[3], '1', 'PX', wait + tonumber(ARGV[3]))
+            return {0, wait}""", ScriptOutputType.MULTI);
 
     private final KeySpace keys;
     private final long intervalMicros;
@@ -62,10 +64,10 @@ final class SharedRate {
                         keys.global("alerts:{q}:pause"), keys.global("alerts:{q}:chat:" + chatId)},
                 Long.toString(intervalMicros), Long.toString(toleranceMicros), Long.toString(perChatMillis));
         long kind = answer.get(0);
-        Duration wait = Duration.ofMillis(Math.max(1, answer.get(1)));
         if (kind == 0) {
-            return new Go();
+            return new Go(Duration.ofMillis(answer.get(1)));
         }
+        Duration wait = Duration.ofMillis(Math.max(1, answer.get(1)));
         return kind == 2 ? new ChatBusy(wait) : new Wait(wait);
     }
 

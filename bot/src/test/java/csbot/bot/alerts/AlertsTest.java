@@ -31,6 +31,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ class AlertsTest {
         // a time zone where it is now 07:59:56, four seconds before the quiet hours end
         Instant typedAt = Instant.now();
         ZoneOffset zone = zoneWhereItIs(LocalTime.of(7, 59, 56), typedAt);
-        Instant quietEnds = typedAt.plusSeconds(4);
+        Instant quietEnds = typedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(4);
         wei.says(zone.getId());
         wei.hears("Quiet hours: 22:00–08:00 (" + zone.getId() + ")");
         wei.taps("✅ Done");

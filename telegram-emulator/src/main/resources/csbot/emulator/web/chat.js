@@ -18,14 +18,16 @@
       smsInbox: '短信收件箱', send: '发送', message: '输入消息…', edited: '已编辑', noSms: '暂无短信',
       noPersonas: '没有模拟器客户列表：以新用户身份聊天。', personasFrom: '模拟器中的客户：',
       askPhone: '要分享的手机号（如 +85291234567）：', guest: '访客', chattingAs: '当前身份：',
-      failed: '发送失败：', noNumber: '无号码'
+      failed: '发送失败：', noNumber: '无号码',
+      drain: '⚡ 耗尽余额（演示余额提醒）', drained: '余额已低于提醒线，提醒马上就到'
     },
     en: {
       identity: 'Who am I', language: 'Telegram app language', newUser: 'New user (no number)', firstName: 'First name',
       smsInbox: 'SMS inbox', send: 'Send', message: 'Write a message…', edited: 'edited', noSms: 'No SMS yet',
       noPersonas: 'No simulator customers: chat as a new user.', personasFrom: 'Customers in the simulator:',
       askPhone: 'Phone number to share (e.g. +85291234567):', guest: 'Guest', chattingAs: 'Chatting as ',
-      failed: 'Could not send: ', noNumber: 'no number'
+      failed: 'Could not send: ', noNumber: 'no number',
+      drain: '⚡ Drain the balance (demo: low-balance alert)', drained: 'Balance below the alert level: the alert is on its way'
     }
   };
 
@@ -425,6 +427,21 @@
     smsTimer = setInterval(load, 2000);
   }
 
+  // ---- demo control: the simulator drains the persona's line below its low-balance level and warns the bot ----
+
+  async function drain() {
+    try {
+      // a simple cross-origin POST (text/plain, no preflight); the simulator reads the JSON body all the same
+      await fetch(settings.simulatorUrl + '/sim/admin/drain', {
+        method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'},
+        body: JSON.stringify({msisdn: identity.msisdn})
+      });
+      toast(labels().drained);
+    } catch (e) {
+      toast(labels().failed + e);
+    }
+  }
+
   function renderSms(messages) {
     const list = $('sms');
     list.textContent = '';
@@ -478,6 +495,7 @@
     $('new-user').addEventListener('click', () => choose({
       id: newUserId(), firstName: labels().guest, msisdn: null, languageCode: identity.languageCode
     }));
+    $('drain').addEventListener('click', drain);
   }
 
   async function init() {

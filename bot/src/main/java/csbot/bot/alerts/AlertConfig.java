@@ -37,12 +37,12 @@ class AlertConfig {
 
     @Bean
     @ConditionalOnProperty(name = "csbot.alerts.enabled", havingValue = "true", matchIfMissing = true)
-    AlertDispatcher alertDispatcher(RedisClient client, RedisClusterCommands<String, String> redis, KeySpace keys, AlertQueue queue, AlertSettingsStore settings,
+    AlertDispatcher alertDispatcher(RedisClient client, KeySpace keys, AlertQueue queue, AlertSettingsStore settings,
                                     TelegramClient telegram, TelegramMethods methods, AlertProperties properties,
                                     Clock clock, MeterRegistry metrics) {
         SharedRate rate = new SharedRate(keys, properties.globalPerSecond(), properties.burst(),
                 properties.perChatInterval());
-        return new AlertDispatcher(client, redis, queue, rate, settings, telegram, methods, properties, clock, metrics);
+        return new AlertDispatcher(client, queue, rate, settings, telegram, methods, properties, clock, metrics);
     }
 
     @Bean

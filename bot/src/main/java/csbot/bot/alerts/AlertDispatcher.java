@@ -23,13 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,10 +34,10 @@ import java.util.concurrent.TimeUnit;
  * alerts off), another 4xx (dead letter) or a passing failure (retried with backoff, then dead letter). One thread
  * also puts due deferred alerts back and takes over alerts a dead instance left pending.
  *
- * <p>A thread does not wait for Telegram's answer: it hands the alert over at its slot and goes on, and the answer is
- * recorded when it comes. An alert is acknowledged only after Telegram accepted it, so a crash loses none; one that
- * crashes in the moment between Telegram's answer and the acknowledgement is sent again by the instance that claims
- * it.
+ * <p>Each thread holds one slot of the shared rate at a time, so the threads (8 per instance) are what lets the
+ * round trips of one alert overlap the wait for the next slot. An alert is acknowledged only after Telegram accepted
+ * it, so a crash loses none; one that crashes in the moment between Telegram's answer and the acknowledgement is sent
+ * again by the instance that claims it.
  */
 final class AlertDispatcher implements SmartLifecycle {
 
@@ -71,8 +65,6 @@ final class AlertDispatcher implements SmartLifecycle {
     }
 
     private final RedisClient client;
-    /** The application's connection, which never blocks: for recording Telegram's answers. */
-    private final RedisClusterCommands<String, String> shared;
     private final AlertQueue queue;
     private final SharedRate rate;
     private final AlertSettingsStore settings;
@@ -83,8 +75,6 @@ final class AlertDispatcher implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final Object sleeper = new Object();
     private final List<Thread> workers = new ArrayList<>();
-    /** Alerts handed to Telegram whose answer is not recorded yet; awaited before the connections close. */
-    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private final Counter sent;
     private final Counter deferred;
     private final Counter expired;
@@ -101,11 +91,10 @@ final class AlertDispatcher implements SmartLifecycle {
     /** This instance's own record of the last 429's pause, checked after waiting for a slot (no round trip). */
     private volatile long pausedUntil;
 
-    AlertDispatcher(RedisClient client, RedisClusterCommands<String, String> shared, AlertQueue queue, SharedRate rate, AlertSettingsStore settings,
+    AlertDispatcher(RedisClient client, AlertQueue queue, SharedRate rate, AlertSettingsStore settings,
                     TelegramClient telegram, TelegramMethods methods, AlertProperties properties, Clock clock,
                     MeterRegistry metrics) {
         this.client = client;
-        this.shared = shared;
         this.queue = queue;
         this.rate = rate;
         this.settings = settings;
@@ -178,11 +167,7 @@ final class AlertDispatcher implements SmartLifecycle {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisClusterCommands<String, String> redis = connection.sync();
             queue.createGroup(redis);
-            try {
-                dispatch(redis, consumer, number);
-            } finally {
-                awaitInFlight();
-            }
+            dispatch(redis, consumer, number);
         } catch (RedisException e) {
             log.error("alert dispatcher {} could not connect to Redis", consumer, e);
         }
@@ -234,17 +219,6 @@ final class AlertDispatcher implements SmartLifecycle {
             queue.createGroup(redis);
         } catch (RedisException stillDown) {
             // the next round tries again
-        }
-    }
-
-    /** Telegram's answers to what was sent are recorded (acknowledged) before this thread's connection closes. */
-    private void awaitInFlight() {
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("alerts still being sent at shutdown ({}); another instance will take them over", e.toString());
         }
     }
 
@@ -303,16 +277,8 @@ final class AlertDispatcher implements SmartLifecycle {
             if (!queue.hold(redis, consumer, entry.id())) {
                 return; // taken over meanwhile by another dispatcher, which sends it
             }
-            // the thread goes on to the next alert while Telegram answers: the rate, not the round trips, sets the pace
-            CompletableFuture<Void> sending = send(alert, Lang.fromTag(chat.lang()))
-                    .thenAccept(outcome -> settle(shared, entry, alert, outcome))
-                    .exceptionally(error -> {
-                        log.error("alert {}: its outcome could not be recorded; another dispatcher will send it again",
-                                entry.id(), error);
-                        return null;
-                    });
-            inFlight.add(sending);
-            sending.whenComplete((ignored, error) -> inFlight.remove(sending));
+            // sent from this thread, right after the check above: a hand-over to another thread could bunch sends
+            settle(redis, entry, alert, send(alert, Lang.fromTag(chat.lang())));
             return;
         }
     }
@@ -361,15 +327,13 @@ final class AlertDispatcher implements SmartLifecycle {
         retried.increment();
     }
 
-    private CompletableFuture<Outcome> send(QueuedAlert alert, Lang lang) {
-        CompletableFuture<?> call;
+    private Outcome send(QueuedAlert alert, Lang lang) {
         try {
-            call = telegram.executeAsync(methods.of(AlertMessages.of(alert.chatId(), lang, alert.alert())));
+            telegram.execute(methods.of(AlertMessages.of(alert.chatId(), lang, alert.alert())));
+            return new Sent();
         } catch (TelegramApiException | RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
+            return outcomeOf(e);
         }
-        return call.handle((result, error) -> error == null ? new Sent()
-                : outcomeOf(error instanceof CompletionException ? error.getCause() : error));
     }
 
     private static Outcome outcomeOf(Throwable error) {

@@ -22,7 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,20 +51,24 @@ final class AlertLoad {
     private static final String MARK = "余额不足";
     private static final int LINES_PER_CUSTOMER = 100;
 
-    record Config(int alerts, int instances, double perSecond, int telegramLimit, double eventsPerSecond,
+    /** @param warmup alerts sent (and waited for) before the measured ones, to lines of their own: the bots' JIT */
+    record Config(int alerts, int warmup, int instances, double perSecond, int telegramLimit, double eventsPerSecond,
                   String botJar, List<String> botArgs, Path workDir, int drainSeconds) {
     }
 
     /**
-     * @param queued            alerts the bots put on their queue (received minus deduplicated, from their metrics)
+     * @param queued            alerts the bots put on their queue (received minus deduplicated, from their metrics),
+     *                          warm-up included
      * @param achievedPerSecond alerts delivered per second, first to last delivery
      * @param steadyPerSecond   the same without the first and last 5 % of deliveries (the bots' JIT warm-up, the tail)
-     * @param tooManyRequests   429s the emulator answered (by its limits; none injected)
+     * @param tooManyRequests   429s the emulator answered (by its limits; none injected) to the measured alerts
+     * @param warmupTooManyRequests the same during the warm-up
      * @param lost              chats that got no alert
      * @param duplicated        alerts beyond the first in a chat
      */
     record Result(Config config, long queued, long delivered, double seconds, double achievedPerSecond,
-                  double steadyPerSecond, LimitStats tooManyRequests, long lost, long duplicated, List<Path> botLogs) {
+                  double steadyPerSecond, LimitStats tooManyRequests, LimitStats warmupTooManyRequests, long lost,
+                  long duplicated, List<Path> botLogs) {
 
         double shareOfConfigured() {
             return achievedPerSecond / config.perSecond();
@@ -81,6 +85,9 @@ final class AlertLoad {
 
     private final Config config;
     private final Map<Long, AtomicInteger> perChat = new ConcurrentHashMap<>();
+    /** The chats whose alerts are measured; the warm-up's are counted apart. */
+    private volatile Set<Long> measured = Set.of();
+    private final AtomicLong warmedUp = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong firstNanos = new AtomicLong();
     private final AtomicLong lastNanos = new AtomicLong();
@@ -102,8 +109,12 @@ final class AlertLoad {
             log("simulator at %s, Telegram emulator at %s (%d messages/s, 1 per chat)", sim.baseUrl(),
                     telegram.baseUrl(), config.telegramLimit());
             recordAlerts(telegram);
-            Map<String, Long> chats = createLines(sim.baseUrl());
-            seedLineIndex(prefix, chats);
+            Map<String, Long> all = createLines(sim.baseUrl(), config.warmup() + config.alerts());
+            seedLineIndex(prefix, all);
+            Map<String, Long> warm = new LinkedHashMap<>();
+            Map<String, Long> chats = new LinkedHashMap<>();
+            all.forEach((msisdn, chat) -> (warm.size() < config.warmup() ? warm : chats).put(msisdn, chat));
+            measured = Set.copyOf(chats.values());
             List<Process> bots = new ArrayList<>();
             List<Path> logs = new ArrayList<>();
             List<Integer> ports = new ArrayList<>();
@@ -118,8 +129,11 @@ final class AlertLoad {
                 for (int n = 0; n < bots.size(); n++) {
                     awaitSubscribed(bots.get(n), logs.get(n));
                 }
+                drainAll(sim.baseUrl(), warm.keySet(), config.eventsPerSecond());
+                awaitWarmup(warm.size());
+                LimitStats beforeMeasuring = telegram.limitStats();
                 drainAll(sim.baseUrl(), chats.keySet(), config.eventsPerSecond());
-                return measure(telegram, chats, logs, ports);
+                return measure(telegram, chats, logs, ports, beforeMeasuring);
             } finally {
                 for (Process bot : bots) {
                     E2eLoad.stopBot(bot);
@@ -130,13 +144,13 @@ final class AlertLoad {
     }
 
     /** One simulator customer per hundred lines: +44 7400 6xxxxx, GBP 12.50; each line's chat id. */
-    private Map<String, Long> createLines(URI sim) throws IOException, InterruptedException {
+    private Map<String, Long> createLines(URI sim, int count) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long firstChat = 900_000_000L + (System.nanoTime() % 1_000_000L) * 100;
-        Map<String, Long> chats = new HashMap<>();
-        for (int from = 0; from < config.alerts(); from += LINES_PER_CUSTOMER) {
+        Map<String, Long> chats = new LinkedHashMap<>();
+        for (int from = 0; from < count; from += LINES_PER_CUSTOMER) {
             List<String> lines = new ArrayList<>();
-            for (int i = from; i < Math.min(config.alerts(), from + LINES_PER_CUSTOMER); i++) {
+            for (int i = from; i < Math.min(count, from + LINES_PER_CUSTOMER); i++) {
                 String msisdn = String.format(Locale.ROOT, "+4474006%05d", i);
                 lines.add("{\"msisdn\": \"" + msisdn + "\", \"currency\": \"GBP\", \"balance\": 12.50}");
                 chats.put(msisdn, firstChat + i);
@@ -245,7 +259,9 @@ final class AlertLoad {
         BotMethod original = telegram.method("sendMessage").orElseThrow();
         telegram.registerMethod("sendMessage", call -> {
             JsonNode result = original.handle(call);
-            if (call.text("text") != null && call.text("text").contains(MARK)) {
+            if (call.text("text") != null && call.text("text").contains(MARK) && !measured.contains(call.chatId())) {
+                warmedUp.incrementAndGet();
+            } else if (call.text("text") != null && call.text("text").contains(MARK)) {
                 long now = System.nanoTime();
                 perChat.computeIfAbsent(call.chatId(), chat -> new AtomicInteger()).incrementAndGet();
                 delivered.incrementAndGet();
@@ -257,9 +273,17 @@ final class AlertLoad {
         });
     }
 
+    private void awaitWarmup(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.drainSeconds() + count / 10L);
+        while (warmedUp.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        log("warm-up: %d of %d alerts delivered", warmedUp.get(), count);
+    }
+
     /** Waits until every chat has its alert, or nothing more arrives for {@code drainSeconds}; then counts. */
-    private Result measure(TelegramEmulator telegram, Map<String, Long> chats, List<Path> logs, List<Integer> ports)
-            throws InterruptedException {
+    private Result measure(TelegramEmulator telegram, Map<String, Long> chats, List<Path> logs, List<Integer> ports,
+                           LimitStats beforeMeasuring) throws InterruptedException {
         long lastProgress = System.nanoTime();
         long seen = 0;
         long nextReport = 500;
@@ -279,7 +303,8 @@ final class AlertLoad {
         }
         Thread.sleep(2000); // a late duplicate would show now
         long lost = chats.values().stream().filter(chat -> !perChat.containsKey(chat)).count();
-        long duplicated = perChat.values().stream().mapToLong(n -> n.get() - 1L).sum();
+        long duplicated = chats.values().stream().map(perChat::get).filter(n -> n != null)
+                .mapToLong(n -> n.get() - 1L).sum();
         double seconds = (lastNanos.get() - firstNanos.get()) / 1e9;
         double rate = delivered.get() > 1 ? (delivered.get() - 1) / seconds : 0;
         long[] times = deliveredAt.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -290,7 +315,10 @@ final class AlertLoad {
         for (int port : ports) {
             queued += metric(port, "csbot_alerts_received_total") - metric(port, "csbot_alerts_deduplicated_total");
         }
-        return new Result(config, queued, delivered.get(), seconds, rate, steady, telegram.limitStats(), lost,
+        LimitStats after = telegram.limitStats();
+        LimitStats measuredLimits = new LimitStats(after.perChat() - beforeMeasuring.perChat(),
+                after.global() - beforeMeasuring.global(), after.injected() - beforeMeasuring.injected());
+        return new Result(config, queued, delivered.get(), seconds, rate, steady, measuredLimits, beforeMeasuring, lost,
                 duplicated, logs);
     }
 

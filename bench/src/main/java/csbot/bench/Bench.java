@@ -46,6 +46,7 @@ public final class Bench {
         DEFAULTS.put("work-dir", "bench/target");
         DEFAULTS.put("profile", "false");
         DEFAULTS.put("alerts", "5000");
+        DEFAULTS.put("alert-warmup", "500");
         DEFAULTS.put("alert-instances", "2");
         DEFAULTS.put("alerts-per-second", "25");
         DEFAULTS.put("telegram-limit", "30");
@@ -80,6 +81,7 @@ public final class Bench {
         String loadBefore = loadAverage();
         if (part.equals("alerts")) {
             AlertLoad.Result alerts = new AlertLoad(new AlertLoad.Config(Integer.parseInt(options.get("alerts")),
+                    Integer.parseInt(options.get("alert-warmup")),
                     Integer.parseInt(options.get("alert-instances")), Double.parseDouble(options.get("alerts-per-second")),
                     Integer.parseInt(options.get("telegram-limit")),
                     Double.parseDouble(options.get("events-per-second")), options.get("bot-jar"),
@@ -201,7 +203,7 @@ public final class Bench {
         out.append(String.format(Locale.ROOT, "machine: %d cores, Java %s; load average before: %s, after: %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore,
                 loadAverage()));
-        out.append(String.format(Locale.ROOT, "  alerts                       %d low-balance events → %d bot instances "
+        out.append(String.format(Locale.ROOT, "  alerts                       %d low-balance events (measured) → %d bot instances "
                 + "(csbot.alerts.global-per-second=%s, shared)%n", r.config().alerts(), r.config().instances(),
                 r.config().perSecond()));
         out.append(String.format(Locale.ROOT, "  fake Bot API                 %d messages/s over all chats, 1 per chat; "
@@ -216,8 +218,9 @@ public final class Bench {
         out.append(String.format(Locale.ROOT, "  steady rate                  %.2f alerts/s = %.1f %% of the configured "
                 + "limit (without the first and last 5 %% of deliveries)%n", r.steadyPerSecond(),
                 100 * r.steadyShareOfConfigured()));
-        out.append(String.format(Locale.ROOT, "  429s received                %d (global %d, per chat %d)%n",
-                r.tooManyRequests().total(), r.tooManyRequests().global(), r.tooManyRequests().perChat()));
+        out.append(String.format(Locale.ROOT, "  429s received                %d (global %d, per chat %d); during the "
+                + "warm-up (%d alerts before): %d%n", r.tooManyRequests().total(), r.tooManyRequests().global(),
+                r.tooManyRequests().perChat(), r.config().warmup(), r.warmupTooManyRequests().total()));
         out.append(String.format(Locale.ROOT, "  lost / duplicated            %d / %d%n", r.lost(), r.duplicated()));
         out.append(String.format(Locale.ROOT, "  bot logs                     %s%n", r.botLogs()));
         boolean met = r.steadyShareOfConfigured() >= 0.95 && r.tooManyRequests().total() == 0 && r.lost() == 0

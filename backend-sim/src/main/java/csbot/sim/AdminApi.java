@@ -191,8 +191,9 @@ final class AdminApi {
         AccountStore.Change changed = store.change(msisdn, change)
                 .orElseThrow(() -> ApiError.notFound("no line with this number"));
         autoTopUps.balanceChanged(changed);
-        lineAlerts.balanceChanged(changed, clock.now());
-        return store.byMsisdn(msisdn).orElseThrow();
+        LineAccount now = store.byMsisdn(msisdn).orElseThrow();
+        lineAlerts.balanceChanged(changed, now, clock.now());
+        return now;
     }
 
     private LineSummary summary(LineAccount line) {

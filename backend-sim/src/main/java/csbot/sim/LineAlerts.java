@@ -42,10 +42,15 @@ final class LineAlerts {
         return threshold(currency).multiply(new BigDecimal("0.4")).setScale(2, RoundingMode.HALF_UP);
     }
 
-    void balanceChanged(AccountStore.Change change, Instant now) {
+    /**
+     * @param now the line as it is now, after any threshold auto top-up the change set off: a line such a top-up
+     *            brought back above the threshold is not low, and the customer is not warned
+     */
+    void balanceChanged(AccountStore.Change change, LineAccount now, Instant at) {
         BigDecimal threshold = threshold(change.after().currency());
-        if (change.before().balance().compareTo(threshold) >= 0 && change.after().balance().compareTo(threshold) < 0) {
-            lowBalance(change.after(), now);
+        if (change.before().balance().compareTo(threshold) >= 0 && change.after().balance().compareTo(threshold) < 0
+                && now.balance().compareTo(threshold) < 0) {
+            lowBalance(now, at);
         }
     }
 

@@ -100,22 +100,32 @@ final class AdminApi {
         }
     }
 
+    /** A demo control: the line's balance drops below its low-balance threshold, as if spent. */
+    record DrainJson(String msisdn) {
+
+        DrainJson {
+            msisdn = Inputs.msisdn(msisdn);
+        }
+    }
+
     private final Faults faults;
     private final SimClock clock;
     private final AccountStore store;
     private final TopUpOutcomes outcomes;
     private final SavedMethods savedMethods;
     private final AutoTopUps autoTopUps;
+    private final LineAlerts lineAlerts;
     private final Runnable reset;
 
     AdminApi(Faults faults, SimClock clock, AccountStore store, TopUpOutcomes outcomes, SavedMethods savedMethods,
-             AutoTopUps autoTopUps, Runnable reset) {
+             AutoTopUps autoTopUps, LineAlerts lineAlerts, Runnable reset) {
         this.faults = faults;
         this.clock = clock;
         this.store = store;
         this.outcomes = outcomes;
         this.savedMethods = savedMethods;
         this.autoTopUps = autoTopUps;
+        this.lineAlerts = lineAlerts;
         this.reset = reset;
     }
 
@@ -138,7 +148,8 @@ final class AdminApi {
                     return Reply.noContent();
                 })
                 .add("POST", "/sim/admin/paymentMethods", this::setPaymentMethods)
-                .add("POST", "/sim/admin/usage", this::use);
+                .add("POST", "/sim/admin/usage", this::use)
+                .add("POST", "/sim/admin/drain", this::drain);
     }
 
     private Reply setOutcomes(Request request) {
@@ -160,12 +171,29 @@ final class AdminApi {
                 line -> line.withBalance(line.balance().subtract(usage.amount()).max(BigDecimal.ZERO)))));
     }
 
-    /** Every change of balance may take it below a threshold auto top-up's threshold. */
+    /**
+     * Drains a line below its low-balance threshold. A line already below it is warned again (a demo control works
+     * every time it is pressed; the bot's dedupe decides whether the customer hears it twice).
+     */
+    private Reply drain(Request request) {
+        DrainJson drain = request.json(DrainJson.class);
+        LineAccount before = store.byMsisdn(drain.msisdn()).orElseThrow(() -> ApiError.notFound("no line with this number"));
+        LineAccount after = changeBalance(drain.msisdn(),
+                line -> line.withBalance(line.balance().min(LineAlerts.drained(line.currency()))));
+        if (before.balance().compareTo(LineAlerts.threshold(before.currency())) < 0) {
+            lineAlerts.lowBalance(after, clock.now());
+        }
+        return Reply.ok(summary(after));
+    }
+
+    /** Every change of balance may take it below a threshold auto top-up's threshold or the low-balance threshold. */
     private LineAccount changeBalance(String msisdn, UnaryOperator<LineAccount> change) {
         AccountStore.Change changed = store.change(msisdn, change)
                 .orElseThrow(() -> ApiError.notFound("no line with this number"));
         autoTopUps.balanceChanged(changed);
-        return store.byMsisdn(msisdn).orElseThrow();
+        LineAccount now = store.byMsisdn(msisdn).orElseThrow();
+        lineAlerts.balanceChanged(changed, now, clock.now());
+        return now;
     }
 
     private LineSummary summary(LineAccount line) {

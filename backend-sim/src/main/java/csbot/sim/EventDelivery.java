@@ -24,9 +24,13 @@ final class EventDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
 
-    /** Waits before each attempt: at once, then after a quarter second, one second and three seconds. */
+    /**
+     * Waits before each attempt: at once, then after a quarter second, one, three, ten and thirty seconds — a listener
+     * busy for a while (a burst of warnings to a bot just started) still gets every event, as from a real backend,
+     * which retries for longer still.
+     */
     static final List<Duration> SCHEDULE = List.of(Duration.ZERO, Duration.ofMillis(250), Duration.ofSeconds(1),
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(30));
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
 
     /** How one delivery stands: called with "pending" and the attempt count before each attempt, then the result. */

@@ -67,6 +67,7 @@ public final class Simulator implements AutoCloseable {
     private final AutoTopUps autoTopUps;
     private final PaymentLinks paymentLinks;
     private final Reissues reissues;
+    private final LineAlerts lineAlerts;
 
     private Simulator(SimulatorConfig config) throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), ACCEPT_BACKLOG);
@@ -81,6 +82,7 @@ public final class Simulator implements AutoCloseable {
         autoTopUps = new AutoTopUps(store, savedMethods, balances, topUps, clock);
         paymentLinks = new PaymentLinks(store, topUps, events, clock, baseUrl);
         reissues = new Reissues(store, verifications, outbox, events, clock);
+        lineAlerts = new LineAlerts(events, clock.now());
         reset();
         server.createContext("/", new SimHttpHandler(routes(), faults, requests, workers, delays));
         server.setExecutor(workers);
@@ -188,6 +190,7 @@ public final class Simulator implements AutoCloseable {
         store.clear();
         DemoSeed.into(store, clock.now());
         DemoSeed.paymentMethodsInto(store, savedMethods);
+        lineAlerts.reset(clock.now());
     }
 
     @Override
@@ -207,6 +210,7 @@ public final class Simulator implements AutoCloseable {
             topUps.sweep(now);
             autoTopUps.sweep(now);
             reissues.sweep(now);
+            lineAlerts.sweep(store.lines(), now);
         } catch (RuntimeException bug) {
             // logged, not thrown: a scheduled task that throws is never run again
             log.error("sweep failed", bug);
@@ -225,7 +229,7 @@ public final class Simulator implements AutoCloseable {
         new CheckoutApi(paymentLinks).register(router);
         new ReissueApi(store, reissues, clock).register(router);
         new ToolsApi(store, outbox, clock, topUps, events, tickets).register(router);
-        new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, this::reset).register(router);
+        new AdminApi(faults, clock, store, outcomes, savedMethods, autoTopUps, lineAlerts, this::reset).register(router);
         return router;
     }
 

@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code java -jar bench/target/bench.jar [all|engine|e2e] [--name=value …]}: the dialog engine's cost per update
- * (JMH) and/or the balance journey end to end through the fake Bot API, then a summary. See bench/README.md.
+ * {@code java -jar bench/target/bench.jar [all|engine|e2e|alerts] [--name=value …]}: the dialog engine's cost per
+ * update (JMH) and/or the balance journey end to end through the fake Bot API ({@code all}: both), or the alerts'
+ * delivery rate through two bot instances ({@code alerts}), then a summary. See bench/README.md.
  */
 public final class Bench {
 
@@ -44,6 +45,12 @@ public final class Bench {
         DEFAULTS.put("bot-args", "");
         DEFAULTS.put("work-dir", "bench/target");
         DEFAULTS.put("profile", "false");
+        DEFAULTS.put("alerts", "5000");
+        DEFAULTS.put("alert-warmup", "500");
+        DEFAULTS.put("alert-instances", "2");
+        DEFAULTS.put("alerts-per-second", "25");
+        DEFAULTS.put("telegram-limit", "30");
+        DEFAULTS.put("events-per-second", "100");
     }
 
     private Bench() {
@@ -51,7 +58,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String part = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
-        if (!List.of("all", "engine", "e2e").contains(part)) {
+        if (!List.of("all", "engine", "e2e", "alerts").contains(part)) {
             usage("unknown part " + part);
             return;
         }
@@ -72,6 +79,19 @@ public final class Bench {
             }
         }
         String loadBefore = loadAverage();
+        if (part.equals("alerts")) {
+            AlertLoad.Result alerts = new AlertLoad(new AlertLoad.Config(Integer.parseInt(options.get("alerts")),
+                    Integer.parseInt(options.get("alert-warmup")),
+                    Integer.parseInt(options.get("alert-instances")), Double.parseDouble(options.get("alerts-per-second")),
+                    Integer.parseInt(options.get("telegram-limit")),
+                    Double.parseDouble(options.get("events-per-second")), options.get("bot-jar"),
+                    split(options.get("bot-args")), Path.of(options.get("work-dir")), Integer.parseInt(options.get("drain")) * 3)).run();
+            alertSummary(alerts, loadBefore);
+            if (alerts.lost() > 0 || alerts.duplicated() > 0) {
+                System.exit(2);
+            }
+            return;
+        }
         Collection<RunResult> engine = List.of();
         E2eLoad.Result e2e = null;
         if (!part.equals("e2e")) {
@@ -177,6 +197,40 @@ public final class Bench {
         System.out.print(out);
     }
 
+    private static void alertSummary(AlertLoad.Result r, String loadBefore) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n==================== csbot alerts bench summary ====================\n");
+        out.append(String.format(Locale.ROOT, "machine: %d cores, Java %s; load average before: %s, after: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore,
+                loadAverage()));
+        out.append(String.format(Locale.ROOT, "  alerts                       %d low-balance events (measured) → %d bot instances "
+                + "(csbot.alerts.global-per-second=%s, shared)%n", r.config().alerts(), r.config().instances(),
+                r.config().perSecond()));
+        out.append(String.format(Locale.ROOT, "  fake Bot API                 %d messages/s over all chats, 1 per chat; "
+                + "429 with retry_after beyond%n", r.config().telegramLimit()));
+        out.append(String.format(Locale.ROOT, "  events                       %.0f a second from the simulator; %d alerts queued "
+                + "by the bots%n", r.config().eventsPerSecond(), r.queued()));
+        out.append(String.format(Locale.ROOT, "  delivered                    %d in %.1f s, first to last%n", r.delivered(),
+                r.seconds()));
+        out.append(String.format(Locale.ROOT, "  achieved rate                %.2f alerts/s = %.1f %% of the configured "
+                + "limit (%.1f %% of Telegram's %d/s)%n", r.achievedPerSecond(), 100 * r.shareOfConfigured(),
+                100 * r.shareOfTelegram(), r.config().telegramLimit()));
+        out.append(String.format(Locale.ROOT, "  steady rate                  %.2f alerts/s = %.1f %% of the configured "
+                + "limit (without the first and last 5 %% of deliveries)%n", r.steadyPerSecond(),
+                100 * r.steadyShareOfConfigured()));
+        out.append(String.format(Locale.ROOT, "  429s received                %d (global %d, per chat %d); during the "
+                + "warm-up (%d alerts before): %d%n", r.tooManyRequests().total(), r.tooManyRequests().global(),
+                r.tooManyRequests().perChat(), r.config().warmup(), r.warmupTooManyRequests().total()));
+        out.append(String.format(Locale.ROOT, "  lost / duplicated            %d / %d%n", r.lost(), r.duplicated()));
+        out.append(String.format(Locale.ROOT, "  bot logs                     %s%n", r.botLogs()));
+        boolean met = r.steadyShareOfConfigured() >= 0.95 && r.tooManyRequests().total() == 0 && r.lost() == 0
+                && r.duplicated() == 0;
+        out.append(String.format(Locale.ROOT, "  target (steady ≥ 95 %% of the limit, no 429, none lost or doubled): %s%n",
+                met ? "met" : "NOT met"));
+        out.append("====================================================================\n");
+        System.out.print(out);
+    }
+
     /** The 1, 5 and 15 minute load averages, where the OS tells them. */
     private static String loadAverage() {
         try {
@@ -195,7 +249,7 @@ public final class Bench {
         if (error != null) {
             System.err.println(error);
         }
-        System.err.println("usage: java -jar bench/target/bench.jar [all|engine|e2e] [--name=value …]; options "
+        System.err.println("usage: java -jar bench/target/bench.jar [all|engine|e2e|alerts] [--name=value …]; options "
                 + "and defaults:");
         DEFAULTS.forEach((k, v) -> System.err.printf("  --%s=%s%n", k, v));
         if (error != null) {

@@ -425,7 +425,7 @@ final class E2eLoad {
 
     // ---- tear-down
 
-    private static void stopBot(Process bot) throws InterruptedException {
+    static void stopBot(Process bot) throws InterruptedException {
         bot.destroy();  // SIGTERM: graceful shutdown
         if (!bot.waitFor(20, TimeUnit.SECONDS)) {
             bot.destroyForcibly();
@@ -433,7 +433,7 @@ final class E2eLoad {
         }
     }
 
-    private static void cleanRedis(String prefix) {
+    static void cleanRedis(String prefix) {
         RedisClient client = RedisClient.create(EngineBench.REDIS_URL);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             long deleted = RedisKeys.deleteByPrefix(connection.sync(), prefix);

@@ -3,6 +3,8 @@ package csbot.backend.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import csbot.backend.BackendEvent;
+import csbot.backend.ExpiryApproaching;
+import csbot.backend.LowBalance;
 import csbot.backend.PaymentLinkPaid;
 import csbot.backend.ProductOrderStateChanged;
 import csbot.backend.TopUpStateChanged;
@@ -41,6 +43,11 @@ public final class HubEvents {
         public InvalidEvent(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /** The body of {@code lowBalanceEvent} ({@code threshold}) and {@code expiryApproachingEvent} ({@code daysLeft}). */
+    private record LineAlertJson(String msisdn, MoneyJson balance, MoneyJson threshold, Integer daysLeft,
+                                 OffsetDateTime expiryDate, OffsetDateTime recycleDate) {
     }
 
     private record Envelope(String eventId, String eventType, OffsetDateTime eventTime, JsonNode event) {
@@ -84,6 +91,17 @@ public final class HubEvents {
                 case "productOrderStateChangeEvent" -> Optional.of(new ProductOrderStateChanged(envelope.eventId(),
                         envelope.eventTime(), json.treeToValue(member(envelope, "productOrder"),
                                 ProductOrderJson.class).toOrder()));
+                case "lowBalanceEvent" -> {
+                    LineAlertJson alert = json.treeToValue(member(envelope, "lowBalance"), LineAlertJson.class);
+                    yield Optional.of(new LowBalance(envelope.eventId(), envelope.eventTime(), alert.msisdn(),
+                            alert.balance().toMoney(), alert.threshold().toMoney(), alert.expiryDate(),
+                            alert.recycleDate()));
+                }
+                case "expiryApproachingEvent" -> {
+                    LineAlertJson alert = json.treeToValue(member(envelope, "expiryApproaching"), LineAlertJson.class);
+                    yield Optional.of(new ExpiryApproaching(envelope.eventId(), envelope.eventTime(), alert.msisdn(),
+                            alert.daysLeft(), alert.balance().toMoney(), alert.expiryDate(), alert.recycleDate()));
+                }
                 default -> Optional.empty();
             };
         } catch (IOException | RuntimeException unfit) {

@@ -43,6 +43,8 @@ public final class DemoModeDetector implements EnvironmentPostProcessor {
         // the simulator signs its events with its default secret; the bot listens on its own address
         demo.put("csbot.backend.hub.secret", "csbot-sim-hub-secret");
         demo.put("csbot.backend.hub.callback-url", "auto");
+        // a demo's alert shows at once, whatever the hour where the demo line's number is; /alerts can still set some
+        demo.put("csbot.alerts.default-quiet-hours", "off");
         if (environment.getProperty("csbot.payments.provider-token", "").isBlank()) {
             // a test-mode provider token, so the demo also shows card invoices through Telegram Payments
             demo.put("csbot.payments.provider-token", DEMO_PROVIDER_TOKEN);

@@ -5,6 +5,7 @@ import csbot.backend.PaymentLinkPaid;
 import csbot.backend.ProductOrderStateChanged;
 import csbot.backend.TopUpStateChanged;
 import csbot.backend.http.HubEvents;
+import csbot.bot.alerts.AlertIntake;
 import csbot.bot.send.Sender;
 import csbot.dialogs.reissue.ReissueOrders;
 import csbot.dialogs.store.KeySpace;
@@ -29,7 +30,9 @@ import java.util.concurrent.Executors;
  * Where the account backend POSTs its events ({@code <callback>/listener/<eventName>}). A request whose signature
  * or timestamp does not check out is refused with 401 before anything else; each event id is taken once (the
  * backend retries, and every instance may be subscribed); the answer comes at once and the event is acted on
- * behind it — a lost event costs only time, since payments are also followed by polling.
+ * behind it — a lost event costs only time, since payments are also followed by polling. A warning about a line
+ * (low balance, expiry) is put on the alert queue before the answer, so once acknowledged it cannot be lost; if Redis
+ * fails the answer is 503 and the backend delivers it again.
  */
 @RestController
 public final class HubListener implements AutoCloseable {
@@ -45,6 +48,7 @@ public final class HubListener implements AutoCloseable {
     private final Sender sender;
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
+    private final AlertIntake alerts;
     private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "backend-events");
         thread.setDaemon(true);
@@ -52,13 +56,14 @@ public final class HubListener implements AutoCloseable {
     });
 
     public HubListener(HubProperties hub, TopUpSettlement settlement, ReissueOrders reissueOrders, Sender sender,
-                       RedisClusterCommands<String, String> redis, KeySpace keys) {
+                       RedisClusterCommands<String, String> redis, KeySpace keys, AlertIntake alerts) {
         this.events = hub.secret().isBlank() ? Optional.empty() : Optional.of(new HubEvents(hub.secret()));
         this.settlement = settlement;
         this.reissueOrders = reissueOrders;
         this.sender = sender;
         this.redis = redis;
         this.keys = keys;
+        this.alerts = alerts;
     }
 
     @PostMapping(PATH + "/listener/{eventName}")
@@ -81,6 +86,16 @@ public final class HubListener implements AutoCloseable {
         }
         if (!firstTime(event.get().eventId())) {
             log.debug("backend event {} already taken", eventName);
+            return ResponseEntity.ok().build();
+        }
+        if (AlertIntake.isAlert(event.get())) {
+            try {
+                alerts.accept(event.get());
+            } catch (RuntimeException e) {
+                redis.del(keys.global("event:" + event.get().eventId()));
+                log.warn("backend event {} not queued ({}); the backend will deliver it again", eventName, e.toString());
+                return ResponseEntity.status(503).build();
+            }
             return ResponseEntity.ok().build();
         }
         work.execute(() -> act(event.get()));

@@ -1,5 +1,6 @@
 package csbot.bot.gate;
 
+import csbot.bot.alerts.AlertLinks;
 import csbot.bot.desk.AgentDesk;
 import csbot.dialogs.engine.Conversation;
 import csbot.dialogs.engine.DialogEngine;
@@ -20,10 +21,12 @@ public final class Router {
 
     private final DialogEngine engine;
     private final Optional<AgentDesk> desk;
+    private final AlertLinks alertLinks;
 
-    public Router(DialogEngine engine, Optional<AgentDesk> desk) {
+    public Router(DialogEngine engine, Optional<AgentDesk> desk, AlertLinks alertLinks) {
         this.engine = engine;
         this.desk = desk;
+        this.alertLinks = alertLinks;
     }
 
     public boolean accepts(Inbound inbound) {
@@ -36,6 +39,13 @@ public final class Router {
     }
 
     public Conversation.Turned route(Conversation conversation, Inbound inbound) {
+        Conversation.Turned turned = answer(conversation, inbound);
+        // a line linked in this turn gets its alerts turned on
+        alertLinks.afterTurn(inbound.origin(), conversation.profile(), turned.profile());
+        return turned;
+    }
+
+    private Conversation.Turned answer(Conversation conversation, Inbound inbound) {
         if (desk.isEmpty()) {
             return engine.step(conversation, inbound);
         }

@@ -58,7 +58,7 @@ public final class TelegramMethods {
         return send;
     }
 
-    BotApiMethod<? extends Serializable> of(Outbound outbound) {
+    public BotApiMethod<? extends Serializable> of(Outbound outbound) {
         if (outbound instanceof Outbound.Say say) {
             SendMessage message = new SendMessageUnread(Long.toString(say.chatId()), say.text());
             replyMarkup(say.keyboard()).ifPresent(message::setReplyMarkup);

@@ -3,16 +3,12 @@ package csbot.bot.conversations;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import csbot.backend.AccountBackend;
 import csbot.backend.LineStatus;
 import csbot.backend.OrderState;
 import csbot.backend.http.BackendClientConfig;
 import csbot.backend.http.HttpAccountBackend;
+import csbot.bot.testing.QrCodes;
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
 import csbot.bot.testing.TopUps;
@@ -28,8 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,7 +184,7 @@ class ReissueTest {
                 "此码只显示一次");
         String activationCode = world.sim.activationCode(orderId).orElseThrow();
         assertThat(qr.photo()).as("the QR code is a photo").isNotNull();
-        assertThat(decodeQr(qr.photo())).isEqualTo(activationCode).startsWith("LPA:1$smdp.csbot-carrier.example$");
+        assertThat(QrCodes.decode(qr.photo())).isEqualTo(activationCode).startsWith("LPA:1$smdp.csbot-carrier.example$");
         assertThat(qr.text()).contains(activationCode.substring(activationCode.lastIndexOf('$') + 1));
         wei.hears("安装方法", "删除旧的 eSIM 配置");
         assertThat(audited()).anySatisfy(line -> assertThat(line).contains("event=activationCodeSent", orderId))
@@ -271,7 +265,7 @@ class ReissueTest {
 
             wei.says("/orders");
             BotMessage qr = wei.hears("Scan this QR code");
-            assertThat(decodeQr(qr.photo())).isEqualTo(world.sim.activationCode(orderId).orElseThrow());
+            assertThat(QrCodes.decode(qr.photo())).isEqualTo(world.sim.activationCode(orderId).orElseThrow());
             wei.hears("To install");
             wei.hears("📦 My orders", orderId, "Status: done ✅");
             wei.taps("🔄 Refresh");
@@ -317,12 +311,4 @@ class ReissueTest {
         return texts.get(texts.size() - 1).text();
     }
 
-    static String decodeQr(byte[] png) throws IOException {
-        try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                    ImageIO.read(new ByteArrayInputStream(png)))))).getText();
-        } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException | NotFoundException e) {
-            throw new AssertionError("the photo is not a readable QR code", e);
-        }
-    }
 }

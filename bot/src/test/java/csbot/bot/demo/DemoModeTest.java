@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * itself, and a person using the web chat — through the page's own JSON API, call for call — links the demo UK number
  * by sharing contact and sees its balance card, in Chinese and in English; and tops it up with £10, paying the invoice
  * with the page's Pay ({@code POST /chat/api/pay}) in Telegram Stars or by card, or on the payment link's checkout
- * page, and hears that the top-up is done, with the new balance. Each test starts from the simulator's seeded lines.
+ * page, and hears that the top-up is done, with the new balance; and drains the line with the page's demo control, hears
+ * the low-balance alert and tops up from its button. Each test starts from the simulator's seeded lines.
  */
 @Timeout(60)
 @ExtendWith(DemoApp.ClosedAtTheEnd.class)
@@ -206,6 +209,30 @@ class DemoModeTest {
 
         JsonNode done = wei.awaitMessage("✅ 充值成功", "£10.00", "+44 •••• 3123");
         assertThat(done.get("text").asText()).contains("💰 余额：£22.50");
+    }
+
+    @Test
+    void thePagesDrainControlBringsTheLowBalanceAlertWhoseTopUpNowOpensTheTopUpInEnglish() throws Exception {
+        assertThat(page.get("").body()).contains("id=\"drain\"");
+        assertThat(page.get("chat.js").body()).contains("/sim/admin/drain");
+        WebChat.Person wei = page.as(ukSim(), "en");
+        wei.says("balance");
+        wei.awaitMessage("Share my phone number");
+        wei.tapsShareContact();
+        wei.awaitMessage("✅ Linked", "+44 •••• 3123", "🔔 Balance and expiry alerts are on for this number");
+
+        // what the page's ⚡ button posts: a simple cross-origin request to the simulator
+        HttpResponse<Void> drained = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + demo.simulatorPort + "/sim/admin/drain"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"msisdn\": \"+447400123123\"}")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(drained.statusCode()).isEqualTo(200);
+
+        JsonNode alert = wei.awaitMessage("⚠️ Low balance on +44 •••• 3123", "Balance: £2.00 (below £5.00)");
+        assertThat(buttonsOf(alert)).containsExactly("💳 Top up now", "⚙️ Alert settings", "🔕 Mute this line");
+        wei.taps(alert, "💳 Top up now");
+        wei.awaitMessage("💳 Top up +44 •••• 3123", "Choose an amount");
     }
 
     /** Asks to top up before any line is linked: the bot links one first (shared contact), then goes on. */

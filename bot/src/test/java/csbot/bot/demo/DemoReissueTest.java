@@ -1,20 +1,13 @@
 package csbot.bot.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import csbot.bot.testing.QrCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,16 +82,8 @@ class DemoReissueTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-        assertThat(decodeQr(image.body())).isEqualTo("LPA:1$smdp.csbot-carrier.example$" + matchingId.group(1));
+        assertThat(QrCodes.decode(image.body())).isEqualTo("LPA:1$smdp.csbot-carrier.example$" + matchingId.group(1));
         assertThat(qr.at("/media/kind").asText()).isEqualTo("photo");
     }
 
-    private static String decodeQr(byte[] png) throws IOException {
-        try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                    ImageIO.read(new ByteArrayInputStream(png)))))).getText();
-        } catch (ReaderException e) {
-            throw new AssertionError("the page's image is not a readable QR code", e);
-        }
-    }
 }

@@ -2,7 +2,9 @@ package csbot.bot.payments;
 
 import csbot.bot.testing.Customer;
 import csbot.bot.testing.DemoLine;
+import csbot.bot.testing.NewLines;
 import csbot.bot.testing.Observed;
+import csbot.bot.testing.SignedEvents;
 import csbot.bot.testing.WarmUp;
 import csbot.bot.testing.World;
 import csbot.dialogs.store.KeySpace;
@@ -17,21 +19,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import static csbot.bot.testing.Journeys.linkedByContact;
-import static csbot.bot.testing.TopUps.botUrl;
 import static csbot.bot.testing.TopUps.invoice;
 import static csbot.bot.testing.TopUps.resetBackend;
 import static csbot.bot.testing.TopUps.topUpsOf;
@@ -41,12 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Failure case: <b>someone else POSTs to the bot's event listener</b>. A top-up event is what tells the bot, and so
  * the customer, that money arrived, so one the backend did not sign — no signature, a wrong one, a body changed
  * after signing, or a real signature replayed after the 5 minutes it is good for — is refused with 401 and changes
- * nothing: the payment stays in progress and the customer hears nothing until the backend's own event comes.
+ * nothing: the payment stays in progress and the customer hears nothing until the backend's own event comes. The same
+ * holds for a low-balance warning (a forged one would send customers a false alarm with a top-up button), and a real
+ * one delivered twice warns once.
  */
 @DisplayName("Backend events: forged or stale ones are 401 and change nothing")
 class HubEventSignatureTest {
 
     private static final String EVENT = "topupBalanceStateChangeEvent";
+    private static final String ALERT = "lowBalanceEvent";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static World world;
@@ -104,6 +102,32 @@ class HubEventSignatureTest {
         assertThat(storedPayment(paid.telegramPaymentChargeId())).contains("\"state\":\"COMPLETED\"");
     }
 
+    @Test
+    @DisplayName("a low-balance warning: missing, wrong and stale signatures are 401 and warn nobody; the signed one "
+            + "warns once, also when the backend delivers it again")
+    void lowBalanceWarningsAreSignedAndTakenOnce() {
+        Instant expiry = Instant.now().plus(Duration.ofDays(40));
+        DemoLine line = NewLines.gbp(world, "12.50", expiry);
+        Customer owner = linkedByContact(world, line, "en");
+        String body = SignedEvents.lowBalance("low-" + System.nanoTime(), line.msisdn(), Instant.now(), expiry);
+        long now = Instant.now().getEpochSecond();
+        long old = now - Duration.ofMinutes(6).toSeconds();
+
+        assertThat(SignedEvents.post(bot, ALERT, body, null, null)).as("no signature").isEqualTo(401);
+        assertThat(SignedEvents.post(bot, ALERT, body, Long.toString(now), sign("not-the-hub-secret", now, body)))
+                .as("signed with another secret").isEqualTo(401);
+        assertThat(SignedEvents.post(bot, ALERT, body, Long.toString(old),
+                sign(SimulatorConfig.DEFAULT_HUB_SECRET, old, body))).as("a signature from 6 minutes ago").isEqualTo(401);
+        owner.hearsNothingFor(Duration.ofSeconds(1));
+
+        String signature = sign(SimulatorConfig.DEFAULT_HUB_SECRET, now, body);
+        assertThat(SignedEvents.post(bot, ALERT, body, Long.toString(now), signature)).as("signed").isEqualTo(200);
+        owner.hears(Duration.ofSeconds(10), "⚠️ Low balance on +44 •••• " + line.lastFour(), "£2.00 (below £5.00)");
+        assertThat(SignedEvents.post(bot, ALERT, body, Long.toString(now), signature)).as("delivered again")
+                .isEqualTo(200);
+        owner.hearsNothingFor(Duration.ofMillis(1500));
+    }
+
     // ---- helpers
 
     /** The top-up as the contract's GET answers it: the {@code topupBalance} an event carries. */
@@ -112,23 +136,12 @@ class HubEventSignatureTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static int post(String body, String timestamp, String signature)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(botUrl(bot) + "/backend/listener/" + EVENT))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (timestamp != null) {
-            request.header("X-Csbot-Timestamp", timestamp).header("X-Csbot-Signature", signature);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int post(String body, String timestamp, String signature) {
+        return SignedEvents.post(bot, EVENT, body, timestamp, signature);
     }
 
-    /** As the backend signs: {@code sha256=} + hex HMAC-SHA256 of {@code <timestamp>.<body>}. */
-    private static String sign(String secret, long timestamp, String body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
-                .getBytes(StandardCharsets.UTF_8)));
+    private static String sign(String secret, long timestamp, String body) {
+        return SignedEvents.sign(secret, timestamp, body);
     }
 
     private static String storedPayment(String key) {

@@ -119,8 +119,9 @@ class SenderTest {
         Instant second = Instant.now();
         sender.send(List.of(say(ann, "A2")));
         assertThat(ann.nextMessage().text()).isEqualTo("A2");
+        Instant received = Instant.now();
 
-        assertThat(between(second, times(ann).get(1))).as("A2 waited for nothing").isLessThan(ms(500));
+        assertThat(between(second, received)).as("A2 waited for nothing").isLessThan(ms(500));
         assertThat(sender.flush(Duration.ofSeconds(1))).as("all delivered").isTrue();
     }
 

@@ -91,6 +91,8 @@ public final class World implements AutoCloseable {
         properties.put("csbot.sender.per-chat-per-second", "50");
         properties.put("csbot.sender.per-chat-burst", "10");
         properties.put("csbot.sender.global-per-second", "1000");
+        // alerts must not wait for the night to end in a test that happens to run at night
+        properties.put("csbot.alerts.default-quiet-hours", "off");
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
         for (String override : overrides) {

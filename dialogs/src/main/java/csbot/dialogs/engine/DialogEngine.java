@@ -163,6 +163,11 @@ public final class DialogEngine {
                     .filter(r -> r.name().equals(ask.reason())).findFirst().orElse(HandoverReason.ASKED));
             return;
         }
+        if (data.isPresent() && data.get() instanceof CallbackData.OpenFlowOn open && flows.containsKey(open.flow())) {
+            endFlow(work);
+            startFlow(work, flows.get(open.flow()), Events.START, lineVars(work.profile, open), 0);
+            return;
+        }
         if (data.isPresent() && data.get() instanceof CallbackData.FlowEvent event
                 && work.session.inFlow()
                 && event.flow().equals(work.session.flow())
@@ -293,6 +298,16 @@ public final class DialogEngine {
     private void startFromIdle(Work work, Flow flow) {
         endFlow(work);
         startFlow(work, flow, Events.START, Map.of(), 0);
+    }
+
+    /** A line that is not (or no longer) the customer's is not passed on: the flow asks which line instead. */
+    private static Map<String, String> lineVars(UserProfile profile, CallbackData.OpenFlowOn open) {
+        for (int i = 0; i < profile.lines().size(); i++) {
+            if (profile.lines().get(i).msisdn().equals(open.msisdn())) {
+                return Map.of(CallbackData.VAR_LINE, Integer.toString(i), CallbackData.VAR_ACTION, open.action());
+            }
+        }
+        return Map.of();
     }
 
     private void startFlow(Work work, Flow flow, String event, Map<String, String> vars, int hops) {

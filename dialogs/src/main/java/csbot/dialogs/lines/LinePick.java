@@ -47,15 +47,17 @@ public final class LinePick {
         }
     }
 
-    /** One button per line (masked), {@code last} (back or cancel) under them. */
-    public static void ask(Turn turn, Keyboard.Inline.Button last) {
+    /** One button per line (masked), and {@code under} them in a row (back or cancel), if any. */
+    public static void ask(Turn turn, Keyboard.Inline.Button... under) {
         List<List<Keyboard.Inline.Button>> rows = new ArrayList<>();
         List<LinkedLine> lines = turn.profile().lines();
         for (int i = 0; i < lines.size(); i++) {
             rows.add(List.of(turn.button("📱 " + PhoneNumbers.mask(lines.get(i).msisdn()), EVENT,
                     Integer.toString(i))));
         }
-        rows.add(List.of(last));
+        if (under.length > 0) {
+            rows.add(List.of(under));
+        }
         turn.reply(turn.t("pick"), Keyboard.Inline.of(rows));
     }
 

@@ -33,6 +33,16 @@ public final class PhoneNumbers {
         return Optional.empty();
     }
 
+    /** The ISO 3166 region of an E.164 number ({@code GB}, {@code HK}), empty when libphonenumber cannot tell. */
+    public static Optional<String> regionOf(String e164) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+            return region == null || region.equals("ZZ") ? Optional.empty() : Optional.of(region);
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Telegram shares contacts as digits with or without a leading plus, always with the country code. */
     public static Optional<String> parseShared(String phoneNumber) {
         String compact = phoneNumber.replaceAll("[\\s\\-()]", "");

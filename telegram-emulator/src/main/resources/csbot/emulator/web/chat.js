@@ -19,7 +19,8 @@
       smsToOther: '发到另一联系号码',
       noPersonas: '没有模拟器客户列表：以新用户身份聊天。', personasFrom: '模拟器中的客户：',
       askPhone: '要分享的手机号（如 +85291234567）：', guest: '访客', chattingAs: '当前身份：',
-      failed: '发送失败：', noNumber: '无号码'
+      failed: '发送失败：', noNumber: '无号码',
+      drain: '⚡ 耗尽余额（演示余额提醒）', drained: '余额已低于提醒线，提醒马上就到'
     },
     en: {
       identity: 'Who am I', language: 'Telegram app language', newUser: 'New user (no number)', firstName: 'First name',
@@ -27,7 +28,8 @@
       smsToOther: 'to the other contact number',
       noPersonas: 'No simulator customers: chat as a new user.', personasFrom: 'Customers in the simulator:',
       askPhone: 'Phone number to share (e.g. +85291234567):', guest: 'Guest', chattingAs: 'Chatting as ',
-      failed: 'Could not send: ', noNumber: 'no number'
+      failed: 'Could not send: ', noNumber: 'no number',
+      drain: '⚡ Drain the balance (demo: low-balance alert)', drained: 'Balance below the alert level: the alert is on its way'
     }
   };
 
@@ -433,6 +435,21 @@
     smsTimer = setInterval(load, 2000);
   }
 
+  // ---- demo control: the simulator drains the persona's line below its low-balance level and warns the bot ----
+
+  async function drain() {
+    try {
+      // a simple cross-origin POST (text/plain, no preflight); the simulator reads the JSON body all the same
+      await fetch(settings.simulatorUrl + '/sim/admin/drain', {
+        method: 'POST', mode: 'no-cors', headers: {'Content-Type': 'text/plain'},
+        body: JSON.stringify({msisdn: identity.msisdn})
+      });
+      toast(labels().drained);
+    } catch (e) {
+      toast(labels().failed + e);
+    }
+  }
+
   function renderSms(messages) {
     const list = $('sms');
     list.textContent = '';
@@ -487,6 +504,7 @@
     $('new-user').addEventListener('click', () => choose({
       id: newUserId(), firstName: labels().guest, msisdn: null, languageCode: identity.languageCode
     }));
+    $('drain').addEventListener('click', drain);
   }
 
   async function init() {

@@ -1,0 +1,201 @@
+package csbot.dialogs.alerts;
+
+import csbot.dialogs.engine.CallbackData;
+import csbot.dialogs.engine.Events;
+import csbot.dialogs.engine.Flow;
+import csbot.dialogs.engine.FlowMachine;
+import csbot.dialogs.engine.MenuEntry;
+import csbot.dialogs.engine.Turn;
+import csbot.dialogs.i18n.Texts;
+import csbot.dialogs.io.Keyboard;
+import csbot.dialogs.lines.LinePick;
+import csbot.dialogs.validate.PhoneNumbers;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.stereotype.Component;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static csbot.dialogs.engine.Steps.act;
+import static csbot.dialogs.engine.Steps.outcome;
+import static csbot.dialogs.engine.Steps.when;
+
+/**
+ * /alerts: a line's balance and expiry alerts — on or off, quiet hours, time zone (typed, e.g. {@code Europe/London}
+ * or {@code UTC+8}). Also opened from an alert's "Alert settings" and "Mute this line" buttons on that line. Settings
+ * are written as they are tapped (nothing to confirm), so the message always shows what is in force.
+ */
+@Component
+public final class AlertsFlow implements Flow {
+
+    public static final String ID = "alerts";
+    /** The action of an alert's "Mute this line" button. */
+    static final String MUTE = "mute";
+
+    static final String ENTRY = "ENTRY";
+    static final String ROUTE = "ROUTE";
+    static final String PICK_LINE = "PICK_LINE";
+    static final String SHOW = "SHOW";
+    static final String ZONE = "ZONE";
+    static final String DONE = "DONE";
+
+    private final AlertSettingsStore store;
+
+    public AlertsFlow(AlertSettingsStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Texts texts() {
+        return AlertMessages.TEXTS;
+    }
+
+    @Override
+    public Optional<MenuEntry> menuEntry() {
+        return Optional.of(new MenuEntry(60, "alerts"));
+    }
+
+    @Override
+    public Set<String> restingStates() {
+        return Set.of(SHOW);
+    }
+
+    @Override
+    public StateMachine<String, String> newMachine() {
+        return FlowMachine.build(ID, b -> {
+            b.configureStates().withStates()
+                    .initial(ENTRY)
+                    .choice(ROUTE)
+                    .states(Set.of(ENTRY, PICK_LINE, SHOW, ZONE))
+                    .end(DONE);
+            b.configureTransitions()
+                    .withExternal().source(ENTRY).target(ROUTE).event(Events.START).action(act(this::route)).and()
+                    .withChoice().source(ROUTE)
+                    .first(DONE, outcome(LinePick.NO_LINES))
+                    .then(SHOW, outcome(LinePick.ONE))
+                    .last(PICK_LINE, act(this::askWhichLine)).and()
+                    .withExternal().source(PICK_LINE).target(SHOW).event(LinePick.EVENT).guard(when(LinePick::pickable))
+                    .action(act(this::pickLine)).and()
+                    .withExternal().source(SHOW).target(SHOW).event("on").action(act(this::turnOn)).and()
+                    .withExternal().source(SHOW).target(SHOW).event("off").action(act(this::turnOff)).and()
+                    .withExternal().source(SHOW).target(SHOW).event("quiet").action(act(this::nextQuietHours)).and()
+                    .withExternal().source(SHOW).target(ZONE).event("zone").action(act(this::askZone)).and()
+                    .withExternal().source(ZONE).target(SHOW).event(Events.TEXT).guard(when(AlertsFlow::validZone))
+                    .action(act(this::setZone)).and()
+                    .withExternal().source(ZONE).target(SHOW).event("back").action(act(this::show)).and()
+                    .withExternal().source(SHOW).target(DONE).event("done").action(act(this::done));
+        });
+    }
+
+    // ---- which line
+
+    private void route(Turn turn) {
+        LinePick.route(turn, ID, CallbackData.VAR_LINE, this::opened);
+    }
+
+    private void opened(Turn turn, int line) {
+        turn.put("msisdn", turn.profile().line(line).orElseThrow().msisdn());
+        if (MUTE.equals(turn.var(CallbackData.VAR_ACTION).orElse(""))) {
+            store.mute(turn.chatId(), msisdn(turn));
+            turn.say(turn.t("muted", "number", PhoneNumbers.mask(msisdn(turn))), Keyboard.NONE);
+        }
+        // a new message, not an edit: opened from an alert, the alert itself stays readable
+        AlertSettings settings = store.settings(turn.chatId());
+        turn.say(settingsText(turn, settings), settingsButtons(turn, settings));
+    }
+
+    private void askWhichLine(Turn turn) {
+        LinePick.ask(turn);
+    }
+
+    private void pickLine(Turn turn) {
+        turn.put("msisdn", LinePick.picked(turn).msisdn());
+        show(turn);
+    }
+
+    // ---- settings
+
+    private void show(Turn turn) {
+        AlertSettings settings = store.settings(turn.chatId());
+        turn.reply(settingsText(turn, settings), settingsButtons(turn, settings));
+    }
+
+    private static String settingsText(Turn turn, AlertSettings settings) {
+        String msisdn = msisdn(turn);
+        return turn.t("settings", "number", PhoneNumbers.mask(msisdn),
+                "status", turn.t(settings.wants(msisdn) ? "status.on" : "status.off"),
+                "quiet", quietLabel(turn, settings.quiet()), "zone", settings.zone().getId());
+    }
+
+    private static Keyboard.Inline settingsButtons(Turn turn, AlertSettings settings) {
+        boolean on = settings.wants(msisdn(turn));
+        return Keyboard.Inline.of(List.of(
+                List.of(on ? turn.button(turn.t("button.off"), "off") : turn.button(turn.t("button.on"), "on")),
+                List.of(turn.button(turn.t("button.quiet", "next", quietLabel(turn, settings.quiet().next())), "quiet")),
+                List.of(turn.button(turn.t("button.zone"), "zone"), turn.button(turn.t("button.done"), "done"))));
+    }
+
+    private static String quietLabel(Turn turn, QuietHours quiet) {
+        return quiet.none() ? turn.t("quiet.none") : quiet.label();
+    }
+
+    private void turnOn(Turn turn) {
+        store.unmute(turn.chatId(), msisdn(turn));
+        show(turn);
+    }
+
+    private void turnOff(Turn turn) {
+        store.mute(turn.chatId(), msisdn(turn));
+        show(turn);
+    }
+
+    private void nextQuietHours(Turn turn) {
+        store.quiet(turn.chatId(), store.settings(turn.chatId()).quiet().next());
+        show(turn);
+    }
+
+    private void askZone(Turn turn) {
+        turn.reply(turn.t("zone.ask", "zone", store.settings(turn.chatId()).zone().getId()),
+                Keyboard.Inline.of(List.of(List.of(turn.button(turn.t("button.back"), "back")))));
+    }
+
+    /** A region ({@code Europe/London}) or an offset ({@code UTC+8}, {@code +08:00}). */
+    private static boolean validZone(Turn turn) {
+        return zoneOf(turn.text()).isPresent();
+    }
+
+    private void setZone(Turn turn) {
+        store.zone(turn.chatId(), zoneOf(turn.text()).orElseThrow());
+        show(turn);
+    }
+
+    static Optional<ZoneId> zoneOf(String typed) {
+        String text = typed.trim().replace(' ', '_');
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(text.matches("(?i)(utc|gmt)[+-]\\d{1,2}(:\\d{2})?")
+                    ? "UTC" + text.substring(3) : text));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void done(Turn turn) {
+        turn.reply(turn.t("saved"), Keyboard.Inline.empty());
+        turn.say(turn.commonText(turn.lang(), "menu.choose"), turn.mainMenu());
+    }
+
+    private static String msisdn(Turn turn) {
+        return turn.var("msisdn").orElseThrow();
+    }
+}

@@ -30,8 +30,9 @@ import static csbot.bot.testing.Journeys.linksByCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The logs of the whole test run (every test class logs to one file, see {@code logback-test.xml}) hold no phone
- * number in clear, no one-time code, no PUK and no activation code. Before searching, this class itself runs the
+ * The logs of the whole test run (every test class logs to one file, see {@code logback-test.xml}; the build runs
+ * this class after all the others, see the bot's pom) hold no phone number in clear, no one-time code, no PUK and no
+ * activation code. Before searching, this class itself runs the
  * journeys that handle such secrets with our own loggers at debug level: linking by an SMS code, a wrong code, an eSIM
  * reissue through to its QR code, a PUK disclosure — so at least these secrets are known and searched for by value;
  * numbers (E.164 or the demo lines' digits) and activation codes ({@code LPA:1$…}, matching IDs) are searched for by

@@ -21,7 +21,7 @@ class AlertConfig {
     @Bean
     AlertSettingsStore alertSettingsStore(RedisClusterCommands<String, String> redis, KeySpace keys,
                                           AlertProperties properties) {
-        return new AlertSettingsStore(redis, keys, properties.quietHours());
+        return new AlertSettingsStore(redis, keys, properties.quietHours(), properties.sweepLowBalance());
     }
 
     @Bean

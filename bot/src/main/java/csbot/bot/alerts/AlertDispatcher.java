@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends queued alerts: a few threads per instance, each a consumer of the stream's group with its own Redis
  * connection (a blocking read must not hold up the shared one). Per alert: drop it when no longer valid or the
- * customer muted the line or blocked the bot; hold it through quiet hours; wait for the shared rate; send; then
+ * customer muted the line, blocked the bot or no longer chose it (a reminder day turned off, a balance not below their
+ * own level); hold it through quiet hours; wait for the shared rate; send; then
  * done (sent), 429 (everyone pauses for {@code retry_after}, same alert again), 403 (the customer blocked the bot:
  * alerts off), another 4xx (dead letter) or a passing failure (retried with backoff, then dead letter). One thread
  * also puts due deferred alerts back and takes over alerts a dead instance left pending.
@@ -81,6 +82,7 @@ final class AlertDispatcher implements SmartLifecycle {
     private final Counter failed;
     private final Counter muted;
     private final Counter blocked;
+    private final Counter notChosen;
     private final Counter throttled;
     private final Counter retried;
     private final Counter reclaimed;
@@ -109,6 +111,7 @@ final class AlertDispatcher implements SmartLifecycle {
         this.failed = metrics.counter("csbot.alerts.failed");
         this.muted = metrics.counter("csbot.alerts.skipped", "reason", "off");
         this.blocked = metrics.counter("csbot.alerts.skipped", "reason", "blocked");
+        this.notChosen = metrics.counter("csbot.alerts.skipped", "reason", "notChosen");
         this.throttled = metrics.counter("csbot.alerts.throttled");
         this.retried = metrics.counter("csbot.alerts.retried");
         this.reclaimed = metrics.counter("csbot.alerts.reclaimed");
@@ -243,6 +246,11 @@ final class AlertDispatcher implements SmartLifecycle {
             if (!chat.wants(alert.msisdn())) {
                 queue.done(redis, entry.id());
                 (chat.blocked() ? blocked : muted).increment();
+                return;
+            }
+            if (!chat.chose(alert.alert())) {
+                queue.done(redis, entry.id());
+                notChosen.increment();
                 return;
             }
             long release = chat.quiet().releaseOf(clock.instant(), chat.zone()).toEpochMilli();

@@ -3,6 +3,8 @@ package csbot.bot.alerts;
 import csbot.backend.BackendEvent;
 import csbot.backend.ExpiryApproaching;
 import csbot.backend.LowBalance;
+import csbot.backend.Money;
+import csbot.dialogs.alerts.AlertSettings;
 import csbot.dialogs.alerts.AlertSettingsStore;
 import csbot.dialogs.alerts.LineAlert;
 import csbot.dialogs.validate.PhoneNumbers;
@@ -32,6 +34,7 @@ public final class AlertIntake {
     private final AlertProperties properties;
     private final Counter received;
     private final Counter deduplicated;
+    private final Counter notChosen;
 
     AlertIntake(RedisClusterCommands<String, String> redis, AlertQueue queue, AlertSettingsStore settings,
                 AlertProperties properties, MeterRegistry metrics) {
@@ -41,6 +44,7 @@ public final class AlertIntake {
         this.properties = properties;
         this.received = metrics.counter("csbot.alerts.received");
         this.deduplicated = metrics.counter("csbot.alerts.deduplicated");
+        this.notChosen = metrics.counter("csbot.alerts.skipped", "reason", "notChosen");
     }
 
     /** Whether the event is one this takes (a warning about a line). */
@@ -52,13 +56,19 @@ public final class AlertIntake {
     public void accept(BackendEvent event) {
         String msisdn = event instanceof LowBalance low ? low.msisdn() : ((ExpiryApproaching) event).msisdn();
         for (long chatId : settings.chatsOf(msisdn)) {
-            ZoneId zone = settings.settings(chatId).zone();
-            LineAlert alert = alert(event, zone);
+            AlertSettings chat = settings.settings(chatId);
+            LineAlert alert = alert(event, chat);
+            received.increment();
+            if (!chat.chose(alert)) {
+                // not queued, so its dedupe key stays free: a balance above the customer's level now may fall
+                // below it later the same day
+                notChosen.increment();
+                continue;
+            }
             Instant validUntil = event.eventTime().toInstant().plus(properties.validity());
             if (event instanceof ExpiryApproaching soon && soon.expiryDate().toInstant().isBefore(validUntil)) {
                 validUntil = soon.expiryDate().toInstant();
             }
-            received.increment();
             QueuedAlert queued = QueuedAlert.of(chatId, alert, validUntil.toEpochMilli(), UUID.randomUUID().toString());
             if (!queue.offer(redis, chatId + ":" + alert.dedupeKey(), queued, properties.dedupeFor())) {
                 deduplicated.increment();
@@ -67,9 +77,13 @@ public final class AlertIntake {
         }
     }
 
-    private static LineAlert alert(BackendEvent event, ZoneId zone) {
+    /** The alert as the chat reads it: its dates in the chat's zone, a low balance against the customer's own level. */
+    private static LineAlert alert(BackendEvent event, AlertSettings chat) {
+        ZoneId zone = chat.zone();
         if (event instanceof LowBalance low) {
-            return new LineAlert.LowBalance(low.msisdn(), low.balance(), low.threshold(),
+            Money threshold = chat.level(low.msisdn())
+                    .filter(level -> level.currency().equals(low.threshold().currency())).orElse(low.threshold());
+            return new LineAlert.LowBalance(low.msisdn(), low.balance(), threshold,
                     low.expiryDate().atZoneSameInstant(zone).toLocalDate(),
                     low.recycleDate().atZoneSameInstant(zone).toLocalDate(),
                     low.eventTime().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());

@@ -6,6 +6,7 @@ import csbot.backend.ExpiryApproaching;
 import csbot.backend.LowBalance;
 import csbot.backend.Money;
 import csbot.backend.Quantity;
+import csbot.dialogs.alerts.AlertSettings;
 import csbot.dialogs.alerts.AlertSettingsStore;
 import csbot.dialogs.lines.LineBalance;
 import csbot.dialogs.store.KeySpace;
@@ -34,13 +35,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * moves them to their next time in one script, so each check is done by exactly one instance however many run; new
  * lines start at a random point of the period, so checks are spread over it. A check reads the line's buckets and
  * warns as the backend would: 7, 3 and 1 days before expiry, and when the balance is first seen below the
- * currency's level (not again while it stays low). Alerts go through the same queue, so an event and a check
- * reporting the same thing make one alert.
+ * currency's level, or a customer's own level for the line (not again while it stays low). Which reminders and
+ * levels each chat chose is applied to its alert when dispatched. Alerts go through the same queue, so an event and a
+ * check reporting the same thing make one alert.
  */
 final class AlertSweep {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSweep.class);
-    private static final List<Integer> REMINDER_DAYS = List.of(7, 3, 1);
     private static final int PER_ROUND = 200;
 
     private static final LuaScript DUE = new LuaScript("""
@@ -114,11 +115,11 @@ final class AlertSweep {
         OffsetDateTime expiry = line.expiresAt().get();
         OffsetDateTime recycle = expiry.plus(properties.recycleAfter());
         long daysLeft = line.daysLeft(now).orElseThrow();
-        if (REMINDER_DAYS.contains((int) daysLeft)) {
+        if (AlertSettings.REMINDER_DAYS.contains((int) daysLeft)) {
             intake.accept(new ExpiryApproaching("sweep:" + msisdn + ":" + expiry.toLocalDate() + ":" + daysLeft,
                     eventTime, msisdn, (int) daysLeft, balance, expiry, recycle));
         }
-        Optional<BigDecimal> level = Optional.ofNullable(properties.sweepLowBalance().get(money.units()));
+        Optional<BigDecimal> level = level(msisdn, money.units());
         String warnedLow = keys.global("alerts:{q}:swept-low:" + msisdn);
         if (level.isEmpty() || money.amount().compareTo(level.get()) >= 0) {
             redis.del(warnedLow);
@@ -129,6 +130,18 @@ final class AlertSweep {
         }
         intake.accept(new LowBalance("sweep:" + msisdn + ":" + now.toEpochMilli(), eventTime, msisdn, balance,
                 new Money(level.get(), money.units()), expiry, recycle));
+    }
+
+    /**
+     * The level to check the line against: the highest of the levels of the chats that linked it, each chat's own
+     * level when set, else the configured one; each chat gets only the warnings below its own.
+     */
+    private Optional<BigDecimal> level(String msisdn, String currency) {
+        Optional<BigDecimal> configured = Optional.ofNullable(properties.sweepLowBalance().get(currency));
+        return settings.chatsOf(msisdn).stream()
+                .map(chat -> settings.settings(chat).level(msisdn).filter(own -> own.currency().equals(currency))
+                        .map(Money::amount).or(() -> configured))
+                .flatMap(Optional::stream).max(BigDecimal::compareTo);
     }
 
     private String schedule() {

@@ -64,4 +64,23 @@ class AlertSweepTest {
         assertThat(checks).as("checks of the one line in 4 s, every second, by two instances").isBetween(3L, 5L);
         mei.hearsNothingFor(Duration.ofMillis(200));
     }
+
+    @Test
+    @DisplayName("a customer's own level above the backend's (£6 typed): the sweep warns at £5.50, which the backend "
+            + "would not")
+    void theSweepUsesTheCustomersOwnLevel() {
+        DemoLine line = NewLines.gbp(world, "5.50", LocalDate.now(ZoneOffset.UTC).plusDays(40)
+                .atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
+        Customer wei = linkedByContact(world, line, "en");
+        wei.says("/alerts");
+        wei.hears("💷 Low-balance level: the backend's level, £5.00");
+        wei.taps("💷 Low-balance level");
+        wei.hears("Type the balance");
+        wei.says("6");
+        wei.hears("💷 Low-balance level: £6.00 (your own)");
+
+        wei.hears(Duration.ofSeconds(5), "⚠️ Low balance on +44 •••• " + line.lastFour(),
+                "Balance: £5.50 (below £6.00)");
+        wei.hearsNothingFor(Duration.ofMillis(1500));
+    }
 }

@@ -1,19 +1,26 @@
 package csbot.dialogs.alerts;
 
+import csbot.backend.Money;
 import csbot.dialogs.i18n.Lang;
 import csbot.dialogs.store.KeySpace;
 import csbot.dialogs.validate.PhoneNumbers;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where alert preferences live in Redis: a hash per chat ({@code {chat:<id>}:alerts}: {@code muted:<msisdn>},
- * {@code quiet}, {@code zone}, {@code lang}, {@code blocked}) and, to find who to warn about a line, a set per line
+ * {@code days:<msisdn>} (the reminder days chosen, e.g. {@code 7,1}), {@code level:<msisdn>} (the customer's own
+ * low-balance level, e.g. {@code 2.00 GBP}), {@code quiet}, {@code zone}, {@code lang}, {@code blocked}) and, to find who to warn about a line, a set per line
  * of the chats that linked it ({@code alerts:line:<msisdn>}). Kept apart from the profile so the dispatchers, which
  * run outside any chat's turn, can mark a chat blocked without racing the chat's own turns.
  */
@@ -34,12 +41,23 @@ public final class AlertSettingsStore {
     private final RedisClusterCommands<String, String> redis;
     private final KeySpace keys;
     private final QuietHours defaultQuiet;
+    private final Map<String, BigDecimal> backendLevels;
 
-    /** @param defaultQuiet the quiet hours of a customer who has not chosen any */
-    public AlertSettingsStore(RedisClusterCommands<String, String> redis, KeySpace keys, QuietHours defaultQuiet) {
+    /**
+     * @param defaultQuiet  the quiet hours of a customer who has not chosen any
+     * @param backendLevels per currency, the balance below which the backend warns (shown to customers as the default)
+     */
+    public AlertSettingsStore(RedisClusterCommands<String, String> redis, KeySpace keys, QuietHours defaultQuiet,
+                              Map<String, BigDecimal> backendLevels) {
         this.redis = redis;
         this.keys = keys;
         this.defaultQuiet = defaultQuiet;
+        this.backendLevels = Map.copyOf(backendLevels);
+    }
+
+    /** The balance below which the backend warns about a line in {@code currency}, when configured. */
+    public Optional<Money> backendLevel(String currency) {
+        return Optional.ofNullable(backendLevels.get(currency)).map(amount -> new Money(amount, currency));
     }
 
     public static ZoneId defaultZone(String msisdn) {
@@ -50,9 +68,20 @@ public final class AlertSettingsStore {
         Map<String, String> hash = redis.hgetall(chatKey(chatId));
         Set<String> muted = new HashSet<>();
         hash.keySet().stream().filter(k -> k.startsWith("muted:")).forEach(k -> muted.add(k.substring(6)));
+        Map<String, Set<Integer>> days = new HashMap<>();
+        Map<String, Money> levels = new HashMap<>();
+        hash.forEach((field, value) -> {
+            if (field.startsWith("days:")) {
+                days.put(field.substring(5), Arrays.stream(value.split(",")).filter(day -> !day.isEmpty())
+                        .map(Integer::valueOf).collect(Collectors.toSet()));
+            } else if (field.startsWith("level:")) {
+                String[] level = value.split(" ");
+                levels.put(field.substring(6), new Money(new BigDecimal(level[0]), level[1]));
+            }
+        });
         QuietHours quiet = QuietHours.parse(hash.getOrDefault("quiet", "")).orElse(defaultQuiet);
         ZoneId zone = hash.containsKey("zone") ? ZoneId.of(hash.get("zone")) : FALLBACK_ZONE;
-        return new AlertSettings(muted, quiet, zone, hash.getOrDefault("lang", Lang.ZH_CN.tag()),
+        return new AlertSettings(muted, days, levels, quiet, zone, hash.getOrDefault("lang", Lang.ZH_CN.tag()),
                 hash.containsKey("blocked"));
     }
 
@@ -83,6 +112,22 @@ public final class AlertSettingsStore {
 
     public void mute(long chatId, String msisdn) {
         redis.hset(chatKey(chatId), "muted:" + msisdn, "1");
+    }
+
+    /** The days before expiry the line is reminded on (possibly none). */
+    public void reminderDays(long chatId, String msisdn, Set<Integer> days) {
+        redis.hset(chatKey(chatId), "days:" + msisdn,
+                days.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /** The customer's own low-balance level for the line. */
+    public void level(long chatId, String msisdn, Money level) {
+        redis.hset(chatKey(chatId), "level:" + msisdn, level.amount().toPlainString() + " " + level.currency());
+    }
+
+    /** Back to the backend's low-balance level for the line. */
+    public void backendLevel(long chatId, String msisdn) {
+        redis.hdel(chatKey(chatId), "level:" + msisdn);
     }
 
     public void quiet(long chatId, QuietHours quiet) {

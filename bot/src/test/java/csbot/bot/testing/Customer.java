@@ -5,6 +5,8 @@ import csbot.emulator.CallbackAnswer;
 import csbot.emulator.FakeUser;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +98,22 @@ public final class Customer {
             answersRead++;
         }
         return answer;
+    }
+
+    /**
+     * The answers to the last {@code n} taps, in the order they came: taps made at the same moment are answered by
+     * calls made at the same moment, which may arrive either way round.
+     */
+    public List<CallbackAnswer> toasts(int n) {
+        List<CallbackAnswer> answers = new ArrayList<>();
+        while (answersRead < taps) {
+            CallbackAnswer answer = user.nextCallbackAnswer();
+            answersRead++;
+            if (answersRead > taps - n) {
+                answers.add(answer);
+            }
+        }
+        return answers;
     }
 
     public String transcript() {
